@@ -1,0 +1,108 @@
+/* Leda: what every page needs. Plain JavaScript, no dependencies.
+ * Loaded before Material's bundle (overrides/main.html). Pages work without it. */
+(function () {
+  "use strict";
+
+  // Material's bundle fetches sitemap.xml relative to every <link rel="alternate">
+  // and then rewrites clicks on links into the other language. Leda's hreflang
+  // links point at this page's counterpart, so that fetch would miss (and go to
+  // the production host when served elsewhere). An extra token keeps the links'
+  // meaning and takes them out of the bundle's exact [rel=alternate] match.
+  document.querySelectorAll('link[rel="alternate"][hreflang]').forEach(function (link) {
+    link.setAttribute("rel", "alternate leda");
+  });
+
+  var script = document.currentScript;
+  var root = new URL("../../", script ? script.src : location.href); // the site root
+  var stringsEl = document.getElementById("leda-strings");
+  var strings = {};
+  try {
+    strings = JSON.parse(stringsEl ? stringsEl.textContent : "{}");
+  } catch (e) {
+    strings = {};
+  }
+
+  function t(key, vars) {
+    var text = strings[key] || key;
+    Object.keys(vars || {}).forEach(function (name) {
+      text = text.split("{" + name + "}").join(String(vars[name]));
+    });
+    return text;
+  }
+
+  // Storage: keys carry the site's own path, so two Leda sites on one origin
+  // (org.github.io/a/ and org.github.io/b/) never read each other's data.
+  var PREFIX = "leda:" + root.pathname + ":";
+
+  function storage() {
+    try {
+      var s = window.localStorage;
+      var probe = PREFIX + "probe";
+      s.setItem(probe, "1");
+      s.removeItem(probe);
+      return s;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  var store = {
+    available: function () {
+      return storage() !== null;
+    },
+    key: function (name) {
+      return PREFIX + name;
+    },
+    /* Returns {ok, value, raw}: ok is false when storage is unavailable or the
+     * stored text is not valid JSON (raw then holds it, untouched). */
+    read: function (name) {
+      var s = storage();
+      if (!s) return { ok: false, value: null, raw: null };
+      var raw = s.getItem(PREFIX + name);
+      if (raw === null) return { ok: true, value: null, raw: null };
+      try {
+        return { ok: true, value: JSON.parse(raw), raw: raw };
+      } catch (e) {
+        return { ok: false, value: null, raw: raw };
+      }
+    },
+    /* Returns "ok", "unavailable" or "full"; never deletes anything to make room. */
+    write: function (name, value) {
+      var s = storage();
+      if (!s) return "unavailable";
+      try {
+        s.setItem(PREFIX + name, JSON.stringify(value));
+        return "ok";
+      } catch (e) {
+        return "full";
+      }
+    },
+  };
+
+  // The language switcher keeps the #anchor: the same exercise in the other language.
+  document.addEventListener(
+    "click",
+    function (event) {
+      var link = event.target.closest && event.target.closest("a[data-leda-switch]");
+      if (link && location.hash) link.hash = location.hash;
+    },
+    true
+  );
+
+  // The 404 page speaks both languages; show the visitor's when the address says it.
+  var sections = document.querySelectorAll("[data-leda-lang]");
+  if (sections.length > 1) {
+    var path = location.pathname.slice(root.pathname.length);
+    var lang = "sv";
+    sections.forEach(function (el) {
+      var code = el.getAttribute("data-leda-lang");
+      if (path.indexOf(code + "/") === 0) lang = code;
+    });
+    sections.forEach(function (el) {
+      el.hidden = el.getAttribute("data-leda-lang") !== lang;
+    });
+    document.documentElement.lang = lang;
+  }
+
+  window.Leda = { t: t, store: store, root: root };
+})();

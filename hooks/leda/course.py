@@ -1,0 +1,426 @@
+"""The course as data: tracks, modules (from their front matter) and quizzes.
+
+``load_course`` reads ``docs/`` and ``quizzes/`` straight from disk, checks
+everything described in shared/module-anatomy.md and quizzes/README.md, and
+returns a ``Course``, or raises ``CourseError`` carrying every problem at once.
+It knows nothing about MkDocs, so the tests call it directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import blocks, yamlsource
+from .checks import Checker
+from .problems import CourseError, Problems
+from .quiz import Quiz, load_quiz
+
+MODES = ("solo", "pair", "group")
+LANGUAGE_NAMES = {"sv": "Swedish", "en": "English"}
+MODULE_DIR = "modules"
+
+
+@dataclass
+class Track:
+    id: str
+    title: dict[str, str]
+
+
+@dataclass
+class Exercise:
+    id: str
+    mode: str
+    minutes: int
+    title: dict[str, str] = field(default_factory=dict)
+    group_size: str | None = None
+
+
+@dataclass
+class Source:
+    title: str
+    author: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+    note: str | None = None
+
+
+@dataclass
+class ModuleText:
+    """What differs between a module's languages."""
+
+    lang: str
+    path: str
+    title: str
+    summary: str
+    objectives: list[str]
+    sources: list[Source]
+
+
+@dataclass
+class Module:
+    id: str
+    track: str
+    order: int
+    minutes: int
+    exercises: list[Exercise]
+    text: dict[str, ModuleText] = field(default_factory=dict)
+    quiz: Quiz | None = None
+
+    def exercise(self, exercise_id: str) -> Exercise | None:
+        return next((e for e in self.exercises if e.id == exercise_id), None)
+
+
+@dataclass
+class Course:
+    languages: tuple[str, ...]
+    tracks: list[Track]
+    modules: dict[str, Module]
+
+    def track_modules(self, track_id: str) -> list[Module]:
+        found = [m for m in self.modules.values() if m.track == track_id]
+        return sorted(found, key=lambda m: (m.order, m.id))
+
+
+def page_language(name: str, languages: tuple[str, ...]) -> tuple[str, str | None]:
+    """Split ``about.sv.md`` into (``about.md``, ``sv``)."""
+    stem, _, _ = name.rpartition(".md")
+    base, dot, lang = stem.rpartition(".")
+    if dot and lang in languages:
+        return f"{base}.md", lang
+    return name, None
+
+
+def check_translations(docs_dir: Path, root: Path, languages, problems: Problems) -> None:
+    """Every page exists in every language: ``X.sv.md`` needs ``X.en.md`` and back."""
+    pages: dict[str, set[str]] = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        rel = path.relative_to(docs_dir).as_posix()
+        norm, lang = page_language(rel, languages)
+        shown = _rel(path, root)
+        if lang is None:
+            names = " or ".join(f"{rel[:-3]}.{x}.md" for x in languages)
+            problems.add(shown, 1, f"page has no language in its name; rename it to {names}")
+            continue
+        pages.setdefault(norm, set()).add(lang)
+    for norm, found in sorted(pages.items()):
+        have = sorted(found)[0]
+        for lang in languages:
+            if lang not in found:
+                src = _rel(docs_dir / f"{norm[:-3]}.{have}.md", root)
+                want = _rel(docs_dir / f"{norm[:-3]}.{lang}.md", root)
+                problems.add(
+                    src,
+                    1,
+                    f"missing {LANGUAGE_NAMES.get(lang, lang)} version; create {want} "
+                    "with the same front matter ids",
+                )
+
+
+def load_tracks(raw: Any, languages, problems: Problems, where: str = "mkdocs.yml") -> list[Track]:
+    tracks: list[Track] = []
+    if not isinstance(raw, list) or not raw:
+        problems.add(where, 1, "extra.leda.tracks must list the course's tracks (id and title)")
+        return tracks
+    for item in raw:
+        if not isinstance(item, dict) or "id" not in item or not isinstance(item.get("title"), dict):
+            problems.add(where, 1, f"track {item!r} needs `id:` and `title:` with sv and en")
+            continue
+        missing = [lang for lang in languages if not str(item["title"].get(lang, "")).strip()]
+        if missing:
+            problems.add(where, 1, f"track '{item['id']}' has no title in {', '.join(missing)}")
+            continue
+        tracks.append(Track(item["id"], {lang: item["title"][lang] for lang in languages}))
+    return tracks
+
+
+def load_course(
+    docs_dir: Path,
+    quiz_dir: Path,
+    tracks_config: Any,
+    languages: tuple[str, ...] = ("sv", "en"),
+    root: Path | None = None,
+) -> Course:
+    """Read and check the whole course; raise ``CourseError`` with every problem."""
+    root = root or docs_dir.parent
+    problems = Problems()
+    check_translations(docs_dir, root, languages, problems)
+    tracks = load_tracks(tracks_config, languages, problems)
+    course = Course(tuple(languages), tracks, {})
+    track_ids = {t.id for t in tracks}
+
+    module_files: dict[str, dict[str, Path]] = {}
+    for path in sorted((docs_dir / MODULE_DIR).glob("*.md")):
+        norm, lang = page_language(path.name, languages)
+        if lang:
+            module_files.setdefault(norm[:-3], {})[lang] = path
+    for module_id, files in module_files.items():
+        module = _load_module(module_id, files, languages, track_ids, root, problems)
+        if module:
+            course.modules[module_id] = module
+
+    for path in sorted(quiz_dir.glob("*.y*ml")) if quiz_dir.is_dir() else []:
+        shown = _rel(path, root)
+        if path.suffix != ".yml":
+            problems.add(shown, 1, f"quiz files end in .yml; rename it to {path.stem}.yml")
+            continue
+        quiz = load_quiz(path, shown, problems, languages)
+        files = module_files.get(path.stem, {})
+        if len(files) < len(languages):
+            want = " and ".join(
+                _rel(docs_dir / MODULE_DIR / f"{path.stem}.{lang}.md", root) for lang in languages
+            )
+            problems.add(
+                shown,
+                1,
+                f"quiz for module '{path.stem}', which does not exist in both languages "
+                f"(needs {want}); name the quiz file after an existing module id",
+            )
+        elif quiz and path.stem in course.modules:
+            course.modules[path.stem].quiz = quiz
+
+    if problems:
+        raise CourseError(problems)
+    return course
+
+
+def _load_module(module_id, files, languages, track_ids, root, problems) -> Module | None:
+    before = len(problems)
+    versions: dict[str, tuple[Any, ModuleText, list[Exercise], str]] = {}
+    for lang in languages:
+        path = files.get(lang)
+        if path is None:
+            continue  # reported by check_translations
+        shown = _rel(path, root)
+        loaded = _load_module_file(path, shown, module_id, lang, languages, track_ids, problems)
+        if loaded:
+            versions[lang] = (*loaded, shown)
+    if len(versions) != len(languages) or len(problems) != before:
+        return None
+    # What is not text must be identical in every language.
+    first_lang = languages[0]
+    first, _, first_ex, first_path = versions[first_lang]
+    for lang in languages[1:]:
+        meta, _, exercises, shown = versions[lang]
+        for key in ("track", "minutes", "order"):
+            if meta.get(key) != first.get(key):
+                problems.add(
+                    shown,
+                    meta.line_of(key),
+                    f"`{key}` is {meta.get(key)!r} here but {first.get(key)!r} in {first_path}; "
+                    "make them the same",
+                )
+        ids = [e.id for e in exercises]
+        first_ids = [e.id for e in first_ex]
+        if ids != first_ids:
+            problems.add(
+                shown,
+                meta.line_of("exercises"),
+                f"exercise ids {ids} differ from {first_ids} in {first_path}; "
+                "use the same ids in the same order in every language",
+            )
+            continue
+        for mine, theirs in zip(exercises, first_ex, strict=True):
+            for key in ("mode", "minutes", "group_size"):
+                if getattr(mine, key) != getattr(theirs, key):
+                    problems.add(
+                        shown,
+                        meta.line_of("exercises"),
+                        f"exercise '{mine.id}' has {key} {getattr(mine, key)!r} here but "
+                        f"{getattr(theirs, key)!r} in {first_path}; make them the same",
+                    )
+        if len(meta["sources"]) != len(first["sources"]):
+            problems.add(
+                shown,
+                meta.line_of("sources"),
+                f"{len(meta['sources'])} sources here but {len(first['sources'])} in {first_path}; "
+                "credit the same articles in every language",
+            )
+    if len(problems) != before:
+        return None
+    exercises = first_ex
+    for lang in languages:
+        for exercise, localized in zip(exercises, versions[lang][2], strict=True):
+            exercise.title[lang] = localized.title[lang]
+    return Module(
+        id=module_id,
+        track=first["track"],
+        order=first.get("order", 100),
+        minutes=first["minutes"],
+        exercises=exercises,
+        text={lang: versions[lang][1] for lang in languages},
+    )
+
+
+def _load_module_file(path, shown, module_id, lang, languages, track_ids, problems):
+    text = path.read_text(encoding="utf-8")
+    front, body, body_line = yamlsource.split_front_matter(text)
+    if front is None:
+        problems.add(shown, 1, "a module page starts with front matter between `---` lines")
+        return None
+    meta = yamlsource.load(front, shown, problems, offset=1)
+    check = Checker(shown, problems, (lang,))
+    meta = check.mapping(meta, 1, "the front matter")
+    if meta is None:
+        return None
+    what = "the front matter"
+    check.keys(
+        meta,
+        what,
+        required=("id", "title", "summary", "track", "minutes", "objectives", "exercises", "sources"),
+        optional=("order", "description", "search", "hide"),
+    )
+    mid = check.ident(meta, "id", what)
+    if mid and mid != module_id:
+        problems.add(
+            shown,
+            meta.line_of("id"),
+            f"id '{mid}' does not match the file name '{module_id}'; the id is the page's "
+            f"address, so rename the file or set `id: {module_id}`",
+        )
+    title = check.string(meta, "title", what)
+    summary = check.string(meta, "summary", what)
+    track = meta.get("track")
+    if "track" in meta and track not in track_ids:
+        problems.add(
+            shown,
+            meta.line_of("track"),
+            f"unknown track {track!r}; use one of: {', '.join(sorted(track_ids))} "
+            "(tracks are listed under extra.leda.tracks in mkdocs.yml)",
+        )
+    check.integer(meta, "minutes", what, 1, 600)
+    check.integer(meta, "order", what, 0, 1000)
+    objectives = _strings(check, meta, "objectives", what, 3, 5)
+    exercises = _exercises(check, meta, lang)
+    sources = _sources(check, meta)
+    found = blocks.parse(body, body_line, shown, problems)
+    _check_blocks(check, meta, exercises, found)
+    if None in (title, summary, objectives, exercises, sources):
+        return None
+    return meta, ModuleText(lang, shown, title, summary, objectives, sources), exercises
+
+
+def _strings(check: Checker, meta, key, what, low, high) -> list[str] | None:
+    items = check.sequence(meta, key, what)
+    if items is None:
+        return None
+    out = []
+    for index, item in enumerate(items):
+        if not isinstance(item, str) or not item.strip():
+            check.add(items.line_of(index), f"item {index + 1} of `{key}` must be a non-empty text")
+        else:
+            out.append(item.strip())
+    if items and not low <= len(items) <= high:
+        check.add(meta.line_of(key), f"`{key}` has {len(items)} items; write {low} to {high}")
+    return out
+
+
+def _exercises(check: Checker, meta, lang) -> list[Exercise] | None:
+    items = check.sequence(meta, "exercises", "the front matter")
+    if items is None:
+        return None
+    out: list[Exercise] = []
+    seen: dict[str, int] = {}
+    for index, raw in enumerate(items):
+        what = f"exercise {index + 1}"
+        e = check.mapping(raw, items.line_of(index), what)
+        if e is None:
+            continue
+        eid = check.ident(e, "id", what)
+        if eid:
+            what = f"exercise '{eid}'"
+            if eid in seen:
+                check.add(
+                    e.line_of("id"),
+                    f"duplicate exercise id '{eid}' (also on line {seen[eid]}); "
+                    "give each exercise its own id",
+                )
+            seen.setdefault(eid, e.line_of("id"))
+        check.keys(
+            e,
+            what,
+            required=("id", "title", "mode", "minutes"),
+            optional=("group_size",),
+        )
+        title = check.string(e, "title", what)
+        mode = check.choice(e, "mode", what, MODES)
+        minutes = check.integer(e, "minutes", what, 1, 240)
+        size = e.get("group_size")
+        if mode == "group" and size is None:
+            check.add(e.line, f"{what} is group work; add `group_size:` (like 4 or \"3–6\")")
+        if size is not None and not isinstance(size, int | str):
+            check.add(e.line_of("group_size"), f"`group_size` in {what} must be a number or range")
+        if None not in (eid, title, mode, minutes):
+            group_size = str(size).replace("-", "–") if size is not None else None
+            out.append(Exercise(eid, mode, minutes, {lang: title}, group_size))
+    return out if len(out) == len(items) else None
+
+
+def _sources(check: Checker, meta) -> list[Source] | None:
+    items = check.sequence(meta, "sources", "the front matter")
+    if items is None:
+        return None
+    out = []
+    for index, raw in enumerate(items):
+        what = f"source {index + 1}"
+        s = check.mapping(raw, items.line_of(index), what)
+        if s is None:
+            continue
+        check.keys(s, what, required=("title",), optional=("author", "publisher", "date", "note"))
+        title = check.string(s, "title", what)
+        values = {k: (str(s[k]).strip() if s.get(k) is not None else None) for k in s}
+        if title:
+            out.append(
+                Source(
+                    title,
+                    values.get("author"),
+                    values.get("publisher"),
+                    values.get("date"),
+                    values.get("note"),
+                )
+            )
+    return out if len(out) == len(items) else None
+
+
+def _check_blocks(check: Checker, meta, exercises, found) -> None:
+    declared = {e.id for e in exercises or []}
+    used: dict[str, int] = {}
+    facilitator = [b for b in found if b.kind == "facilitator"]
+    for block in found:
+        if block.kind != "exercise":
+            continue
+        if not block.arg:
+            check.add(block.line, "`/// exercise` needs the exercise id: `/// exercise | my-id`")
+        elif exercises is not None and block.arg not in declared:
+            check.add(
+                block.line,
+                f"exercise '{block.arg}' is not in the front matter's `exercises:`; "
+                "add it there (id, title, mode, minutes) or fix the id",
+            )
+        elif block.arg in used:
+            check.add(block.line, f"exercise '{block.arg}' is already on line {used[block.arg]}")
+        used.setdefault(block.arg, block.line)
+        if not block.body.strip():
+            check.add(block.line, f"exercise '{block.arg}' has no prompt; write it inside the block")
+    for exercise in exercises or []:
+        if exercise.id not in used:
+            check.add(
+                meta.line_of("exercises"),
+                f"exercise '{exercise.id}' has no `/// exercise | {exercise.id}` block with its "
+                "prompt in the page",
+            )
+    if len(facilitator) != 1:
+        where = facilitator[1].line if len(facilitator) > 1 else 1
+        check.add(
+            where,
+            "a module has one `/// facilitator` block (how to run it in a workshop); "
+            f"found {len(facilitator)}",
+        )
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,196 @@
+"""Shared fixtures: build sites with the real hooks and templates, serve them, drive Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@dataclass
+class Build:
+    code: int
+    log: str
+    site: Path
+
+    def html(self, path: str) -> str:
+        return (self.site / path).read_text(encoding="utf-8")
+
+
+def run_build(project: Path, site: Path, strict: bool = True) -> Build:
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml")]
+    cmd += ["--site-dir", str(site)] + (["--strict"] if strict else [])
+    done = subprocess.run(cmd, cwd=project, capture_output=True, text=True, timeout=600)
+    return Build(done.returncode, done.stdout + done.stderr, site)
+
+
+def make_project(tmp_path: Path, fixture: str | None = "course", real_content: bool = False) -> Path:
+    """A project in tmp_path with Leda's real config, hooks and templates.
+
+    Its content is the real course (``real_content``) or only the real site pages,
+    plus the fixture's ``docs/`` and ``quizzes/`` on top.
+    """
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    for name in ("hooks", "overrides"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    if real_content:
+        shutil.copytree(ROOT / "docs", project / "docs")
+        shutil.copytree(ROOT / "quizzes", project / "quizzes")
+    else:
+        shutil.copytree(
+            ROOT / "docs",
+            project / "docs",
+            ignore=shutil.ignore_patterns("modules", "*-guide.*.md"),
+        )
+        (project / "docs" / "modules").mkdir()
+        (project / "quizzes").mkdir()
+    if fixture:
+        shutil.copytree(FIXTURES / fixture, project, dirs_exist_ok=True)
+    return project
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Build:
+    """The real Leda site, built once with --strict."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    build = run_build(ROOT, site)
+    assert build.code == 0, build.log
+    return build
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Build:
+    """Leda's pages plus the small fixture course in tests/fixtures/course."""
+    tmp = tmp_path_factory.mktemp("fixture")
+    project = make_project(tmp)
+    build = run_build(project, tmp / "site")
+    assert build.code == 0, build.log
+    return build
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@dataclass
+class Server:
+    url: str
+    host: str
+
+
+def serve(site: Path):
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    host = f"127.0.0.1:{httpd.server_address[1]}"
+    return httpd, Server(f"http://{host}/", host)
+
+
+@pytest.fixture(scope="session")
+def real_server(real_site):
+    httpd, server = serve(real_site.site)
+    yield server
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def fixture_server(fixture_site):
+    httpd, server = serve(fixture_site.site)
+    yield server
+    httpd.shutdown()
+
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str:
+    import os
+
+    for candidate in (os.environ.get("LEDA_CHROMIUM"), "/usr/bin/chromium"):
+        if candidate and Path(candidate).exists():
+            return candidate
+    pytest.fail("no Chromium: run the tests with ./leda test, which installs Debian's chromium")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Tab:
+    """A page in a fresh browser context that records every request it makes."""
+
+    def __init__(self, browser, **context_options):
+        self.context = browser.new_context(**context_options)
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def foreign_requests(self, server: Server) -> list[str]:
+        from urllib.parse import urlsplit
+
+        return [
+            u
+            for u in self.requests
+            if urlsplit(u).scheme in ("http", "https", "ws", "wss")
+            and urlsplit(u).netloc != server.host
+        ]
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def tab(browser):
+    t = Tab(browser)
+    yield t
+    t.close()
+
+
+AXE_SOURCE = None
+
+
+def axe_violations(page) -> list[dict]:
+    """Run axe-core (WCAG 2.0 and 2.1, A and AA) on the page; return the violations."""
+    global AXE_SOURCE
+    if AXE_SOURCE is None:
+        import axe_playwright_python
+
+        AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
+    page.evaluate(AXE_SOURCE)
+    result = page.evaluate(
+        """() => axe.run(document, {runOnly: {type: 'tag',
+              values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
+    )
+    return [
+        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+    ]
