@@ -5,22 +5,20 @@ Events run once per language (mkdocs-static-i18n builds the site once per langua
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 from jinja2 import Environment
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation, Section
-from mkdocs.structure.pages import Page
-
 from leda import blocks, site
 from leda.course import MODULE_DIR, load_course
 from leda.markup import inline
 from leda.problems import CourseError, Problems
-
-log = get_plugin_logger("leda")
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -34,8 +32,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
             root=root,
         )
     except CourseError as err:
-        for problem in err.problems:
-            log.error(str(problem))
         raise PluginError(err.problems.report()) from None
     # Pages are rendered (on_page_markdown) before MkDocs hands out its own
     # environment in on_env, so the blocks get one of their own.
@@ -73,7 +69,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     pages = [p for item in items for p in _pages_of(item)]
     for page in pages:
         page.previous_page = page.next_page = None
-    for before, after in zip(pages, pages[1:], strict=False):
+    for before, after in pairwise(pages):
         before.next_page, after.previous_page = after, before
     return Navigation(items, pages)
 

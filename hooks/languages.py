@@ -11,14 +11,13 @@ from functools import partial
 from pathlib import Path
 
 from jinja2 import Environment
+from leda import site
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
-
-from leda import site
 
 
 def alternates(config: MkDocsConfig, url: str | None) -> list[dict]:
@@ -106,4 +105,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         target = Path(config.site_dir) / lang / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
     index["config"]["lang"] = [lang]
-    target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    target.write_text(
+        json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )

@@ -6,14 +6,13 @@ becomes a generated page whose markup comes from overrides/leda-quiz.html.
 
 from __future__ import annotations
 
+from leda import site
+from leda.course import MODULE_DIR
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-
-from leda import site
-from leda.course import MODULE_DIR
 
 
 @event_priority(-200)  # after mkdocs-static-i18n: it drops generated files it sees

@@ -34,7 +34,9 @@ def run_build(project: Path, site: Path, strict: bool = True) -> Build:
     return Build(done.returncode, done.stdout + done.stderr, site)
 
 
-def make_project(tmp_path: Path, fixture: str | None = "course", real_content: bool = False) -> Path:
+def make_project(
+    tmp_path: Path, fixture: str | None = "course", real_content: bool = False
+) -> Path:
     """A project in tmp_path with Leda's real config, hooks and templates.
 
     Its content is the real course (``real_content``) or only the real site pages,

@@ -11,6 +11,20 @@ from .yamlsource import Mapping, Sequence
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
+# How to add a missing key, for the messages.
+HINTS = {
+    "questions": "a list of questions (see quizzes/README.md)",
+    "options": "a list of options, each with `id`, `text` and `feedback`",
+    "prompt": "the question with `sv:` and `en:` texts",
+    "text": "the option's text with `sv:` and `en:`",
+    "feedback": "why this option is right or wrong, with `sv:` and `en:`",
+    "id": "a short id of lower-case letters, digits and hyphens",
+    "type": "`single`, `multiple` or `scenario`",
+    "exercises": "a list of exercises (id, title, mode, minutes)",
+    "objectives": "3–5 things the learner can do afterwards",
+    "sources": "the articles the module draws on (title, author, date)",
+}
+
 
 class Checker:
     """Checks one file's data; every problem goes to ``problems`` with ``path``."""
@@ -30,9 +44,11 @@ class Checker:
         return None
 
     def sequence(self, m: Mapping, key: str, what: str, required: bool = True) -> Sequence | None:
-        if key not in m or m[key] is None:
+        if key not in m:
+            return None  # keys() reports a missing required key
+        if m[key] is None:
             if required:
-                self.add(m.line, f"{what} has no `{key}:`; add a list under `{key}:`")
+                self.add(m.line_of(key), f"`{key}` in {what} is empty; add a list under `{key}:`")
             return None
         value = m[key]
         if not isinstance(value, Sequence):
@@ -43,15 +59,20 @@ class Checker:
         return value
 
     def keys(self, m: Mapping, what: str, required: tuple = (), optional: tuple = ()) -> None:
+        """Report unknown keys (with a guess at the intended one) and missing ones."""
         allowed = set(required) | set(optional)
         for key in m:
             if key not in allowed:
                 guess = difflib.get_close_matches(str(key), sorted(allowed), n=1)
-                hint = f"did you mean `{guess[0]}`?" if guess else f"allowed: {', '.join(sorted(allowed))}"
+                hint = (
+                    f"did you mean `{guess[0]}`?"
+                    if guess
+                    else f"allowed: {', '.join(sorted(allowed))}"
+                )
                 self.add(m.line_of(key), f"unknown key `{key}` in {what}; {hint}")
         for key in required:
             if key not in m:
-                self.add(m.line, f"{what} has no `{key}:`; add it")
+                self.add(m.line, f"{what} has no `{key}:`; add {HINTS.get(key, 'it')}")
 
     def ident(self, m: Mapping, key: str, what: str) -> str | None:
         value = m.get(key)
@@ -75,7 +96,9 @@ class Checker:
             return None
         return value.strip()
 
-    def integer(self, m: Mapping, key: str, what: str, low: int = 1, high: int = 10_000) -> int | None:
+    def integer(
+        self, m: Mapping, key: str, what: str, low: int = 1, high: int = 10_000
+    ) -> int | None:
         if key not in m:
             return None
         value = m[key]
@@ -108,12 +131,10 @@ class Checker:
             return None
         return value
 
-    def text(self, m: Mapping, key: str, what: str, required: bool = True) -> dict[str, str] | None:
+    def text(self, m: Mapping, key: str, what: str) -> dict[str, str] | None:
         """A learner-facing text in every language: ``key: {sv: ..., en: ...}``."""
         if key not in m:
-            if required:
-                self.add(m.line, f"{what} has no `{key}:`; add `{key}:` with `sv:` and `en:` texts")
-            return None
+            return None  # keys() reports a missing required key
         value = m[key]
         line = m.line_of(key)
         langs = " and ".join(f"`{lang}:`" for lang in self.languages)

@@ -124,7 +124,11 @@ def load_tracks(raw: Any, languages, problems: Problems, where: str = "mkdocs.ym
         problems.add(where, 1, "extra.leda.tracks must list the course's tracks (id and title)")
         return tracks
     for item in raw:
-        if not isinstance(item, dict) or "id" not in item or not isinstance(item.get("title"), dict):
+        if (
+            not isinstance(item, dict)
+            or "id" not in item
+            or not isinstance(item.get("title"), dict)
+        ):
             problems.add(where, 1, f"track {item!r} needs `id:` and `title:` with sv and en")
             continue
         missing = [lang for lang in languages if not str(item["title"].get(lang, "")).strip()]
@@ -268,7 +272,16 @@ def _load_module_file(path, shown, module_id, lang, languages, track_ids, proble
     check.keys(
         meta,
         what,
-        required=("id", "title", "summary", "track", "minutes", "objectives", "exercises", "sources"),
+        required=(
+            "id",
+            "title",
+            "summary",
+            "track",
+            "minutes",
+            "objectives",
+            "exercises",
+            "sources",
+        ),
         optional=("order", "description", "search", "hide"),
     )
     mid = check.ident(meta, "id", what)
@@ -348,7 +361,7 @@ def _exercises(check: Checker, meta, lang) -> list[Exercise] | None:
         minutes = check.integer(e, "minutes", what, 1, 240)
         size = e.get("group_size")
         if mode == "group" and size is None:
-            check.add(e.line, f"{what} is group work; add `group_size:` (like 4 or \"3–6\")")
+            check.add(e.line, f'{what} is group work; add `group_size:` (like 4 or "3–6")')
         if size is not None and not isinstance(size, int | str):
             check.add(e.line_of("group_size"), f"`group_size` in {what} must be a number or range")
         if None not in (eid, title, mode, minutes):
@@ -402,7 +415,9 @@ def _check_blocks(check: Checker, meta, exercises, found) -> None:
             check.add(block.line, f"exercise '{block.arg}' is already on line {used[block.arg]}")
         used.setdefault(block.arg, block.line)
         if not block.body.strip():
-            check.add(block.line, f"exercise '{block.arg}' has no prompt; write it inside the block")
+            check.add(
+                block.line, f"exercise '{block.arg}' has no prompt; write it inside the block"
+            )
     for exercise in exercises or []:
         if exercise.id not in used:
             check.add(

@@ -62,14 +62,16 @@ def load_quiz(path: Path, display: str, problems: Problems, languages=("sv", "en
     data = yamlsource.load(text, display, problems)
     if data is None:
         if len(problems) == before:
-            problems.add(display, 1, "the quiz file is empty; add `questions:` (see quizzes/README.md)")
+            problems.add(
+                display, 1, "the quiz file is empty; add `questions:` (see quizzes/README.md)"
+            )
         return None
     check = Checker(display, problems, tuple(languages))
     top = check.mapping(data, getattr(data, "line", 1), "the quiz file")
     if top is None:
         return None
     check.keys(top, "the quiz file", required=("questions",), optional=("intro",))
-    quiz = Quiz(module=path.stem, path=display, intro=check.text(top, "intro", "the quiz", False))
+    quiz = Quiz(module=path.stem, path=display, intro=check.text(top, "intro", "the quiz"))
     items = check.sequence(top, "questions", "the quiz file")
     seen: dict[str, int] = {}
     for index, item in enumerate(items or []):
@@ -102,7 +104,7 @@ def _question(check: Checker, item, line: int, number: int, seen: dict) -> Quest
     )
     qtype = check.choice(q, "type", what, TYPES)
     prompt = check.text(q, "prompt", what)
-    explanation = check.text(q, "explanation", what, required=False)
+    explanation = check.text(q, "explanation", what)
     options: list[Option] = []
     option_lines: dict[str, int] = {}
     items = check.sequence(q, "options", what)
@@ -161,8 +163,8 @@ def _option(check, raw, line, number, question, qtype, seen) -> Option | None:
     else:
         check.keys(o, what, required=("id", "text", "feedback"), optional=("correct",))
     text = check.text(o, "text", what)
-    feedback = check.text(o, "feedback", what, required=False)
+    feedback = check.text(o, "feedback", what)
     correct = check.boolean(o, "correct", what) if qtype != "scenario" else False
-    if None in (oid, text, feedback):
+    if None in (oid, text, feedback) or ("correct" in o and correct is None):
         return None
     return Option(oid, text, feedback, bool(correct))

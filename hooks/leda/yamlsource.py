@@ -3,7 +3,8 @@
 ``load`` turns a YAML document into plain Python values, except that every mapping
 is a ``Mapping`` (a dict that knows the line of each key) and every sequence a
 ``Sequence`` (a list that knows the line of each item). Duplicate keys, which
-PyYAML silently resolves by keeping the last one, are reported as problems.
+PyYAML silently resolves by keeping the last one, are reported as problems, and
+yes/no/on/off stay words (only true and false are booleans, as in YAML 1.2).
 """
 
 from __future__ import annotations
@@ -70,6 +71,9 @@ def _convert(node: yaml.Node, path: str, problems: Problems, offset: int) -> Any
             out.append(_convert(item, path, problems, offset))
             out.item_lines.append(item.start_mark.line + 1 + offset)
         return out
+    if node.tag == "tag:yaml.org,2002:bool" and node.value.lower() not in ("true", "false"):
+        # YAML 1.2, not PyYAML's 1.1: `en: No` is the word "No", not false.
+        return node.value
     return _scalars.construct_object(node, deep=True)
 
 
