@@ -60,6 +60,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _building.append(lang)
     # One 404.html serves every address (and speaks both languages), so only the
     # default language's build writes it; the others would overwrite it.
+    # The ¶ link after each heading gets a title in the page's language.
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = site.strings(
+        config.theme.get_env(), lang
+    )["page.permalink"]
     if lang == site.languages(config)[0]:
         config.theme.static_templates.add("404.html")
     else:

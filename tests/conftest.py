@@ -45,6 +45,7 @@ def make_project(
     project = tmp_path / "project"
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project)
+    shutil.copy(ROOT / "sources.yml", project)
     for name in ("hooks", "overrides"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     if real_content:
@@ -54,7 +55,7 @@ def make_project(
         shutil.copytree(
             ROOT / "docs",
             project / "docs",
-            ignore=shutil.ignore_patterns("modules", "*-guide.*.md"),
+            ignore=shutil.ignore_patterns("modules", "glossary.*.md"),
         )
         (project / "docs" / "modules").mkdir()
         (project / "quizzes").mkdir()

@@ -56,8 +56,14 @@ def test_the_fixture_course_loads(project):
     }
     assert module.text["en"].title == "Sample module on trust"
     assert len(module.text["sv"].objectives) == 3
-    assert module.text["sv"].sources[0].date == "2022-02-18"
-    assert [q.id for q in module.quiz.questions] == ["trust-meaning", "trust-levels", "trust-budget"]
+    assert [(s.id, s.publisher, s.date) for s in module.sources] == [
+        ("kalmar-trust", "Kalmar kommunkoncern", "2022-02-18")
+    ]
+    assert [q.id for q in module.quiz.questions] == [
+        "trust-meaning",
+        "trust-levels",
+        "trust-budget",
+    ]
     assert [m.id for m in course.track_modules("trust")] == ["sample-trust"]
 
 
@@ -102,7 +108,11 @@ def test_broken_module_front_matter_reports_each_problem(project):
 
 def test_module_needs_required_fields(project):
     path = project / EN
-    edit(path, "summary: A small module that the tests build. It shows how a module is put together.\n", "")
+    edit(
+        path,
+        "summary: A small module that the tests build. It shows how a module is put together.\n",
+        "",
+    )
     edit(path, "    minutes: 20\n", "")
     assert problems_of(project) == [
         f"{EN}:2: the front matter has no `summary:`; add it",
@@ -138,18 +148,20 @@ def test_dangling_and_missing_exercise_blocks(project):
     edit(project / SV, "/// exercise | trust-pair", "/// exercise | trust-par")
     assert problems_of(project) == [
         f"{SV}:12: exercise 'trust-pair' has no `/// exercise | trust-pair` block with its prompt in the page",
-        f"{SV}:42: exercise 'trust-par' is not in the front matter's `exercises:`; add it there (id, title, mode, minutes) or fix the id",
+        f"{SV}:39: exercise 'trust-par' is not in the front matter's `exercises:`; add it there (id, title, mode, minutes) or fix the id",
     ]
 
 
 def test_unclosed_and_unknown_blocks(project):
     edit(project / SV, "/// facilitator", "/// facilitators")
     text = (project / EN).read_text(encoding="utf-8")
-    (project / EN).write_text(text.rstrip() + "\n\n/// exercise | trust-pair\nAgain\n", encoding="utf-8")
+    (project / EN).write_text(
+        text.rstrip() + "\n\n/// exercise | trust-pair\nAgain\n", encoding="utf-8"
+    )
     assert problems_of(project) == [
-        f"{EN}:60: the `/// exercise` block is never closed; end it with `///`",
+        f"{EN}:57: the `/// exercise` block is never closed; end it with `///`",
         f"{SV}:1: a module has one `/// facilitator` block (how to run it in a workshop); found 0",
-        f"{SV}:50: unknown block `/// facilitators`; Leda knows `/// exercise | id` and `/// facilitator`",
+        f"{SV}:47: unknown block `/// facilitators`; Leda knows `/// exercise | id` and `/// facilitator`",
     ]
 
 
@@ -163,8 +175,23 @@ def test_group_exercise_needs_group_size(project):
     ]
 
 
+def test_sources_are_cited_by_id_from_sources_yml(project):
+    edit(project / SV, "sources: [kalmar-trust]", "sources: [kalmar-trust, kalmar-trusty]")
+    edit(
+        project / "sources.yml",
+        "  publisher: Kalmar kommunkoncern",
+        "  publisher: Kalmar kommunkoncern\n  url: x",
+    )
+    assert problems_of(project) == [
+        f"{SV}:26: unknown source 'kalmar-trusty'; add it to sources.yml (title, author, date) or use one of: kalmar-trust",
+        "sources.yml:5: unknown key `url` in source 'kalmar-trust'; allowed: author, date, note, publisher, title",
+    ]
+
+
 def test_quiz_without_module(project):
-    shutil.copy(project / "quizzes" / "sample-trust.yml", project / "quizzes" / "no-such-module.yml")
+    shutil.copy(
+        project / "quizzes" / "sample-trust.yml", project / "quizzes" / "no-such-module.yml"
+    )
     assert problems_of(project) == [
         "quizzes/no-such-module.yml:1: quiz for module 'no-such-module', which does not exist in both "
         "languages (needs docs/modules/no-such-module.sv.md and docs/modules/no-such-module.en.md); "

@@ -51,7 +51,9 @@ def test_switcher_and_hreflang_point_to_the_counterpart(real_site):
             continue
         found = tags(path.read_text(encoding="utf-8"))
         here = page_url(r)
-        switch = {t.attrs["hreflang"]: t.attrs["href"] for t in found if "data-leda-switch" in t.attrs}
+        switch = {
+            t.attrs["hreflang"]: t.attrs["href"] for t in found if "data-leda-switch" in t.attrs
+        }
         other = "sv" if is_english(r) else "en"
         assert urljoin(here, switch[other]) == page_url(counterpart(r)), r
         assert urljoin(here, switch["en" if is_english(r) else "sv"]) == here, r
@@ -61,7 +63,11 @@ def test_switcher_and_hreflang_point_to_the_counterpart(real_site):
             if t.name == "link" and t.attrs.get("rel") == "alternate" and "hreflang" in t.attrs
         }
         sv_url = page_url(r[3:] if is_english(r) else r)
-        assert alternates == {"sv": sv_url, "en": page_url(counterpart(r) if not is_english(r) else r), "x-default": sv_url}, r
+        assert alternates == {
+            "sv": sv_url,
+            "en": page_url(counterpart(r) if not is_english(r) else r),
+            "x-default": sv_url,
+        }, r
 
 
 def test_sitemap_lists_both_languages_with_absolute_urls(real_site):
@@ -92,13 +98,17 @@ def test_no_resource_from_another_host(real_site):
                 if not host or host == SITE_HOST:
                     continue
                 # Outgoing links in the page's content are fine; nothing else is.
-                assert tag.name == "a" and tag.inside("md-content"), f"{r}: <{tag.name} {attr}={value}>"
+                assert tag.name == "a" and tag.inside("md-content"), (
+                    f"{r}: <{tag.name} {attr}={value}>"
+                )
             style = tag.attrs.get("style", "")
             assert "url(http" not in style, r
     for path in list(site.rglob("*.css")):
         for url in re.findall(r"url\(\s*['\"]?(https?:[^)'\"]+)", path.read_text(encoding="utf-8")):
             raise AssertionError(f"{rel(site, path)} loads {url}")
-        assert "@import" not in path.read_text(encoding="utf-8") or "http" not in path.read_text(encoding="utf-8")
+        assert "@import" not in path.read_text(encoding="utf-8") or "http" not in path.read_text(
+            encoding="utf-8"
+        )
 
 
 def test_javascript_names_no_other_host(real_site):
@@ -120,14 +130,19 @@ def test_no_google_fonts_analytics_or_repo_api(real_site):
 
 def test_search_index_per_language(real_site):
     sv = json.loads((real_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    en = json.loads((real_site.site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    en = json.loads(
+        (real_site.site / "en" / "search" / "search_index.json").read_text(encoding="utf-8")
+    )
     assert sv["config"]["lang"] == ["sv"] and en["config"]["lang"] == ["en"]
     assert not any(d["location"].startswith("en/") for d in sv["docs"])
     assert not any(d["location"].startswith("en/") for d in en["docs"])
     sv_titles = {d["title"] for d in sv["docs"] if "#" not in d["location"]}
     en_titles = {d["title"] for d in en["docs"] if "#" not in d["location"]}
     assert "Om Leda och din integritet" in sv_titles and "About Leda and your privacy" in en_titles
-    assert "About Leda and your privacy" not in sv_titles and "Om Leda och din integritet" not in en_titles
+    assert (
+        "About Leda and your privacy" not in sv_titles
+        and "Om Leda och din integritet" not in en_titles
+    )
 
 
 def test_english_pages_search_the_english_index(real_site):
@@ -135,12 +150,22 @@ def test_english_pages_search_the_english_index(real_site):
         t for t in tags(real_site.html("en/about/index.html")) if t.attrs.get("id") == "__config"
     )
     text = real_site.html("en/about/index.html")
-    base = json.loads(re.search(r'id="__config" type="application/json">(.*?)</script>', text, re.S)[1])["base"]
+    base = json.loads(
+        re.search(r'id="__config" type="application/json">(.*?)</script>', text, re.S)[1]
+    )["base"]
     assert config is not None
-    assert urljoin("https://x/en/about/", base + "/search/search_index.json") == "https://x/en/search/search_index.json"
+    assert (
+        urljoin("https://x/en/about/", base + "/search/search_index.json")
+        == "https://x/en/search/search_index.json"
+    )
     text = real_site.html("about/index.html")
-    base = json.loads(re.search(r'id="__config" type="application/json">(.*?)</script>', text, re.S)[1])["base"]
-    assert urljoin("https://x/about/", base + "/search/search_index.json") == "https://x/search/search_index.json"
+    base = json.loads(
+        re.search(r'id="__config" type="application/json">(.*?)</script>', text, re.S)[1]
+    )["base"]
+    assert (
+        urljoin("https://x/about/", base + "/search/search_index.json")
+        == "https://x/search/search_index.json"
+    )
 
 
 def test_not_found_page_speaks_both_languages(real_site):

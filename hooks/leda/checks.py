@@ -22,7 +22,7 @@ HINTS = {
     "type": "`single`, `multiple` or `scenario`",
     "exercises": "a list of exercises (id, title, mode, minutes)",
     "objectives": "3–5 things the learner can do afterwards",
-    "sources": "the articles the module draws on (title, author, date)",
+    "sources": "the ids of the articles the module draws on, from sources.yml",
 }
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import blocks, yamlsource
-from .checks import Checker
+from .checks import ID_PATTERN, Checker
 from .problems import CourseError, Problems
 from .quiz import Quiz, load_quiz
 
@@ -39,11 +39,14 @@ class Exercise:
 
 @dataclass
 class Source:
+    """An article from sources.yml; modules cite it by ``id``."""
+
+    id: str
     title: str
     author: str | None = None
     publisher: str | None = None
     date: str | None = None
-    note: str | None = None
+    note: dict[str, str] | None = None
 
 
 @dataclass
@@ -55,7 +58,6 @@ class ModuleText:
     title: str
     summary: str
     objectives: list[str]
-    sources: list[Source]
 
 
 @dataclass
@@ -65,6 +67,7 @@ class Module:
     order: int
     minutes: int
     exercises: list[Exercise]
+    sources: list[Source] = field(default_factory=list)
     text: dict[str, ModuleText] = field(default_factory=dict)
     quiz: Quiz | None = None
 
@@ -139,18 +142,49 @@ def load_tracks(raw: Any, languages, problems: Problems, where: str = "mkdocs.ym
     return tracks
 
 
+def load_sources(path: Path, root: Path, languages, problems: Problems) -> dict[str, Source]:
+    """The bibliography: ``id: {title, author, publisher, date, note: {sv, en}}``."""
+    shown = _rel(path, root)
+    if not path.exists():
+        problems.add(shown, 1, "the list of source articles is missing; create it (see README)")
+        return {}
+    data = yamlsource.load(path.read_text(encoding="utf-8"), shown, problems)
+    check = Checker(shown, problems, tuple(languages))
+    top = check.mapping(data, getattr(data, "line", 1), "sources.yml")
+    out: dict[str, Source] = {}
+    for sid, raw in (top or {}).items():
+        what = f"source '{sid}'"
+        entry = check.mapping(raw, top.line_of(sid), what)
+        if entry is None:
+            continue
+        if not isinstance(sid, str) or not ID_PATTERN.match(sid):
+            check.add(top.line_of(sid), f"{what}: ids use lower-case letters, digits and hyphens")
+            continue
+        check.keys(
+            entry, what, required=("title",), optional=("author", "publisher", "date", "note")
+        )
+        title = check.string(entry, "title", what)
+        note = check.text(entry, "note", what)
+        values = {k: str(entry[k]).strip() for k in ("author", "publisher", "date") if entry.get(k)}
+        if title:
+            out[sid] = Source(sid, title, note=note, **values)
+    return out
+
+
 def load_course(
     docs_dir: Path,
     quiz_dir: Path,
     tracks_config: Any,
     languages: tuple[str, ...] = ("sv", "en"),
     root: Path | None = None,
+    sources_file: Path | None = None,
 ) -> Course:
     """Read and check the whole course; raise ``CourseError`` with every problem."""
     root = root or docs_dir.parent
     problems = Problems()
     check_translations(docs_dir, root, languages, problems)
     tracks = load_tracks(tracks_config, languages, problems)
+    sources = load_sources(sources_file or root / "sources.yml", root, languages, problems)
     course = Course(tuple(languages), tracks, {})
     track_ids = {t.id for t in tracks}
 
@@ -160,7 +194,7 @@ def load_course(
         if lang:
             module_files.setdefault(norm[:-3], {})[lang] = path
     for module_id, files in module_files.items():
-        module = _load_module(module_id, files, languages, track_ids, root, problems)
+        module = _load_module(module_id, files, languages, track_ids, sources, root, problems)
         if module:
             course.modules[module_id] = module
 
@@ -189,7 +223,7 @@ def load_course(
     return course
 
 
-def _load_module(module_id, files, languages, track_ids, root, problems) -> Module | None:
+def _load_module(module_id, files, languages, track_ids, sources, root, problems) -> Module | None:
     before = len(problems)
     versions: dict[str, tuple[Any, ModuleText, list[Exercise], str]] = {}
     for lang in languages:
@@ -197,7 +231,7 @@ def _load_module(module_id, files, languages, track_ids, root, problems) -> Modu
         if path is None:
             continue  # reported by check_translations
         shown = _rel(path, root)
-        loaded = _load_module_file(path, shown, module_id, lang, languages, track_ids, problems)
+        loaded = _load_module_file(path, shown, module_id, lang, track_ids, sources, problems)
         if loaded:
             versions[lang] = (*loaded, shown)
     if len(versions) != len(languages) or len(problems) != before:
@@ -207,7 +241,7 @@ def _load_module(module_id, files, languages, track_ids, root, problems) -> Modu
     first, _, first_ex, first_path = versions[first_lang]
     for lang in languages[1:]:
         meta, _, exercises, shown = versions[lang]
-        for key in ("track", "minutes", "order"):
+        for key in ("track", "minutes", "order", "sources"):
             if meta.get(key) != first.get(key):
                 problems.add(
                     shown,
@@ -234,13 +268,6 @@ def _load_module(module_id, files, languages, track_ids, root, problems) -> Modu
                         f"exercise '{mine.id}' has {key} {getattr(mine, key)!r} here but "
                         f"{getattr(theirs, key)!r} in {first_path}; make them the same",
                     )
-        if len(meta["sources"]) != len(first["sources"]):
-            problems.add(
-                shown,
-                meta.line_of("sources"),
-                f"{len(meta['sources'])} sources here but {len(first['sources'])} in {first_path}; "
-                "credit the same articles in every language",
-            )
     if len(problems) != before:
         return None
     exercises = first_ex
@@ -253,11 +280,12 @@ def _load_module(module_id, files, languages, track_ids, root, problems) -> Modu
         order=first.get("order", 100),
         minutes=first["minutes"],
         exercises=exercises,
+        sources=[sources[sid] for sid in first["sources"]],
         text={lang: versions[lang][1] for lang in languages},
     )
 
 
-def _load_module_file(path, shown, module_id, lang, languages, track_ids, problems):
+def _load_module_file(path, shown, module_id, lang, track_ids, sources, problems):
     text = path.read_text(encoding="utf-8")
     front, body, body_line = yamlsource.split_front_matter(text)
     if front is None:
@@ -306,12 +334,12 @@ def _load_module_file(path, shown, module_id, lang, languages, track_ids, proble
     check.integer(meta, "order", what, 0, 1000)
     objectives = _strings(check, meta, "objectives", what, 3, 5)
     exercises = _exercises(check, meta, lang)
-    sources = _sources(check, meta)
+    cited = _sources(check, meta, sources)
     found = blocks.parse(body, body_line, shown, problems)
     _check_blocks(check, meta, exercises, found)
-    if None in (title, summary, objectives, exercises, sources):
+    if None in (title, summary, objectives, exercises, cited):
         return None
-    return meta, ModuleText(lang, shown, title, summary, objectives, sources), exercises
+    return meta, ModuleText(lang, shown, title, summary, objectives), exercises
 
 
 def _strings(check: Checker, meta, key, what, low, high) -> list[str] | None:
@@ -370,30 +398,23 @@ def _exercises(check: Checker, meta, lang) -> list[Exercise] | None:
     return out if len(out) == len(items) else None
 
 
-def _sources(check: Checker, meta) -> list[Source] | None:
+def _sources(check: Checker, meta, sources: dict[str, Source]) -> list[str] | None:
+    """The module's ``sources:``: ids of articles in sources.yml."""
     items = check.sequence(meta, "sources", "the front matter")
     if items is None:
         return None
-    out = []
-    for index, raw in enumerate(items):
-        what = f"source {index + 1}"
-        s = check.mapping(raw, items.line_of(index), what)
-        if s is None:
-            continue
-        check.keys(s, what, required=("title",), optional=("author", "publisher", "date", "note"))
-        title = check.string(s, "title", what)
-        values = {k: (str(s[k]).strip() if s.get(k) is not None else None) for k in s}
-        if title:
-            out.append(
-                Source(
-                    title,
-                    values.get("author"),
-                    values.get("publisher"),
-                    values.get("date"),
-                    values.get("note"),
-                )
+    ids = []
+    for index, sid in enumerate(items):
+        if sid not in sources:
+            known = ", ".join(sorted(sources)) or "none yet"
+            check.add(
+                items.line_of(index),
+                f"unknown source {sid!r}; add it to sources.yml (title, author, date) "
+                f"or use one of: {known}",
             )
-    return out if len(out) == len(items) else None
+        else:
+            ids.append(sid)
+    return ids if len(ids) == len(items) else None
 
 
 def _check_blocks(check: Checker, meta, exercises, found) -> None:

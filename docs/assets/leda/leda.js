@@ -13,6 +13,21 @@
   });
 
   var script = document.currentScript;
+
+  // Search through Leda's worker, which wraps Material's (see search-worker.js).
+  var configEl = document.getElementById("__config");
+  if (configEl && script) {
+    try {
+      var config = JSON.parse(configEl.textContent);
+      var material = new URL(config.search, location.href).href;
+      var worker = new URL("search-worker.js", script.src);
+      worker.searchParams.set("material", material);
+      config.search = worker.href;
+      configEl.textContent = JSON.stringify(config);
+    } catch (e) {
+      /* leave Material's configuration as it is */
+    }
+  }
   var root = new URL("../../", script ? script.src : location.href); // the site root
   var stringsEl = document.getElementById("leda-strings");
   var strings = {};

@@ -1,0 +1,73 @@
+"""The site in real Chromium: language switching, search per language, privacy."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+
+def switch_language(page, lang: str) -> None:
+    page.locator(".md-header .md-select").hover()
+    page.locator(f"a[data-leda-switch][hreflang={lang}]").click()
+
+
+def test_home_page_loads_in_both_languages_without_other_hosts(tab, fixture_server):
+    tab.page.goto(fixture_server.url)
+    expect(tab.page.locator("h1")).to_have_text(re.compile("^Välkommen till Leda"))
+    assert tab.page.locator("html").get_attribute("lang") == "sv"
+    switch_language(tab.page, "en")
+    expect(tab.page).to_have_url(fixture_server.url + "en/")
+    expect(tab.page.locator("h1")).to_have_text(re.compile("^Welcome to Leda"))
+    assert tab.foreign_requests(fixture_server) == []
+    assert tab.errors == []
+
+
+def test_switching_language_from_a_deep_page_keeps_page_and_anchor(tab, fixture_server):
+    tab.page.goto(fixture_server.url + "modules/sample-trust/#trust-pair")
+    switch_language(tab.page, "en")
+    expect(tab.page).to_have_url(fixture_server.url + "en/modules/sample-trust/#trust-pair")
+    expect(tab.page.locator("#trust-pair")).to_have_text(re.compile("A conversation about trust"))
+    switch_language(tab.page, "sv")
+    expect(tab.page).to_have_url(fixture_server.url + "modules/sample-trust/#trust-pair")
+    # Material's own sitemap lookup is out of the way: nothing 404s, nothing leaves.
+    assert not [u for u in tab.requests if u.endswith("sitemap.xml")]
+    assert tab.foreign_requests(fixture_server) == []
+
+
+def search(page, query: str) -> list[str]:
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=20)
+    results = page.locator(".md-search-result__list > li a")
+    expect(results.first).to_be_visible(timeout=10_000)
+    return [a.get_attribute("href") for a in results.all()]
+
+
+def test_swedish_search_finds_inflected_forms_and_only_swedish_pages(tab, fixture_server):
+    tab.page.goto(fixture_server.url + "about/")
+    hits = search(tab.page, "tilliten")  # the page says only "tillit"
+    assert any("modules/sample-trust/" in h for h in hits), hits
+    assert not any("/en/" in h for h in hits), hits
+    tab.page.goto(fixture_server.url + "about/")
+    hits = search(tab.page, "lärgrupper")  # the page says only "lärgruppen"
+    assert any("search-words/" in h for h in hits), hits
+    assert not any("/en/" in h for h in hits), hits
+    assert tab.foreign_requests(fixture_server) == []
+
+
+def test_english_search_finds_only_english_pages(tab, fixture_server):
+    tab.page.goto(fixture_server.url + "en/about/")
+    hits = search(tab.page, "trusting")  # stemmed to "trust"
+    assert any("/en/modules/sample-trust/" in h for h in hits), hits
+    assert all("/en/" in h for h in hits), hits
+    assert tab.foreign_requests(fixture_server) == []
+
+
+def test_not_found_page_speaks_the_visitors_language(tab, fixture_server):
+    tab.page.goto(fixture_server.url + "404.html")
+    expect(tab.page.locator("section[lang=sv] h1")).to_be_visible()
+    expect(tab.page.locator("section[lang=en]")).to_be_hidden()
