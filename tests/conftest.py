@@ -150,7 +150,8 @@ class Tab:
     """A page in a fresh browser context that records every request it makes."""
 
     def __init__(self, browser, **context_options):
-        self.context = browser.new_context(**context_options)
+        # Reduced motion: no half-finished transitions when axe measures contrast.
+        self.context = browser.new_context(reduced_motion="reduce", **context_options)
         self.page = self.context.new_page()
         self.requests: list[str] = []
         self.errors: list[str] = []

@@ -42,7 +42,11 @@
   }
 
   function labelText(option) {
-    return option.querySelector("label").textContent.trim();
+    var label = option.querySelector("label").cloneNode(true);
+    label.querySelectorAll(".leda-option__verdict").forEach(function (mark) {
+      mark.remove();
+    });
+    return label.textContent.trim();
   }
 
   function setFeedbackVisible(q, visible) {
