@@ -1,0 +1,164 @@
+"""Workshop plans: the agenda, the checks, suggested runs, and the built pages."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from htmlscan import tags
+from leda.course import Exercise, load_course
+from leda.plans import Block, agenda, load_plans, suggest
+from leda.problems import CourseError
+
+FIXTURE = Path(__file__).parent / "fixtures" / "course"
+TRACKS = [
+    {"id": t, "title": {"sv": t, "en": t}} for t in ("trust", "performance", "learning", "customer")
+]
+SV = "docs/plans/trust-60.sv.md"
+EN = "docs/plans/trust-60.en.md"
+
+
+def test_agenda_gives_each_block_its_times():
+    blocks = [Block("intro", 10), Block("exercise", 25), Block("break", 15), Block("close", 5)]
+    slots = agenda(blocks, "08:50")
+    assert [(s.start, s.end) for s in slots] == [
+        ("08:50", "09:00"),
+        ("09:00", "09:25"),
+        ("09:25", "09:40"),
+        ("09:40", "09:45"),
+    ]
+    assert [s.start for s in agenda(blocks, "9.00")][1] == "09:10"
+    assert agenda([Block("intro", 90)], "23:30")[0].end == "01:00"
+    with pytest.raises(ValueError):
+        agenda(blocks, "half past nine")
+
+
+def exercises(*minutes: int) -> list[Exercise]:
+    return [Exercise(f"e{i}", "solo", m) for i, m in enumerate(minutes)]
+
+
+@pytest.mark.parametrize("length", [45, 90, 120])
+def test_suggested_runs_fill_the_session_and_break_long_ones(length):
+    blocks = suggest(exercises(10, 15, 20, 25), length)
+    assert sum(b.minutes for b in blocks) == length
+    assert blocks[0].kind == "intro" and blocks[-1].kind == "close"
+    assert blocks[-2].kind == "discussion" and blocks[-2].minutes >= 5
+    assert any(b.kind == "break" for b in blocks) == (length > 90)
+    assert [b.exercise.id for b in blocks if b.exercise] == ["e0", "e1", "e2", "e3"][
+        : len([b for b in blocks if b.exercise])
+    ]
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    shutil.copytree(FIXTURE, tmp_path, dirs_exist_ok=True)
+    return tmp_path
+
+
+def load(project: Path):
+    course = load_course(project / "docs", project / "quizzes", TRACKS, root=project)
+    return load_plans(project / "docs", course, project)
+
+
+def problems_of(project: Path) -> list[str]:
+    with pytest.raises(CourseError) as err:
+        load(project)
+    return [str(p) for p in err.value.problems]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def both(project: Path, old: str, new: str) -> None:
+    edit(project / SV, old, new)
+    edit(project / EN, old, new)
+
+
+def test_the_fixture_plan_loads_in_both_languages(project):
+    plan = load(project)["trust-60"]
+    assert plan.minutes == 60 and plan.start == "13:00"
+    assert [b.kind for b in plan.blocks] == ["intro", "exercise", "exercise", "discussion", "close"]
+    assert [b.minutes for b in plan.blocks] == [
+        5,
+        10,
+        25,
+        15,
+        5,
+    ]  # an exercise's own minutes by default
+    assert plan.title == {"sv": "Tillit på en timme", "en": "Trust in an hour"}
+    assert plan.blocks[2].note == {"sv": "Grupper om tre.", "en": "Groups of three."}
+    assert plan.blocks[0].title["en"] == "Welcome"
+
+
+def test_unknown_exercise(project):
+    both(project, "exercise: trust-inventory", "exercise: trust-inventry")
+    assert problems_of(project) == [
+        f"{EN}:10: exercise 'trust-inventry' in block 2 does not exist in both languages: no module has it; use an id from a module's `exercises:`",
+        f"{SV}:10: exercise 'trust-inventry' in block 2 does not exist in both languages: no module has it; use an id from a module's `exercises:`",
+    ]
+
+
+def test_blocks_must_add_up_to_the_length(project):
+    both(project, "minutes: 60", "minutes: 70")
+    assert problems_of(project) == [
+        f"{EN}:4: the blocks of plan 'trust-60' add up to 60 minutes but `minutes` says 70; change a block's minutes or the plan's length",
+        f"{SV}:4: the blocks of plan 'trust-60' add up to 60 minutes but `minutes` says 70; change a block's minutes or the plan's length",
+    ]
+
+
+def test_a_long_plan_needs_a_break(project):
+    both(project, "minutes: 60", "minutes: 100")
+    both(project, "    minutes: 15\n", "    minutes: 55\n")
+    assert problems_of(project) == [
+        f"{EN}:6: plan 'trust-60' runs 100 minutes but has no break; add `- kind: break` (a session over 90 minutes needs one)",
+        f"{SV}:6: plan 'trust-60' runs 100 minutes but has no break; add `- kind: break` (a session over 90 minutes needs one)",
+    ]
+
+
+def test_languages_must_agree(project):
+    edit(project / EN, "    minutes: 25\n", "    minutes: 20\n")
+    edit(project / EN, "    minutes: 15\n", "    minutes: 20\n")
+    assert problems_of(project) == [
+        f"{EN}:6: plan 'trust-60' differs from {SV} in its length, start or blocks; every language has the same blocks in the same order with the same minutes"
+    ]
+
+
+def test_bad_blocks_and_keys(project):
+    edit(project / SV, "  - kind: intro\n", "  - kind: intermission\n")
+    edit(project / SV, 'start: "13:00"', 'start: "25:00"\ncolour: red')
+    edit(project / SV, "    title: Vad tar vi med oss?\n", "")
+    assert problems_of(project) == [
+        f"{SV}:5: `start` in plan 'trust-60' is '25:00'; write a time like \"09:00\"",
+        f"{SV}:6: unknown key `colour` in plan 'trust-60'; allowed: blocks, description, hide, minutes, order, search, start, summary, template, title",
+        f"{SV}:8: `kind` in block 1 is 'intermission'; use one of: intro, discussion, break, close",
+        f"{SV}:15: block 4 (discussion) has no `title:`; say what happens in it",
+    ]
+
+
+def test_plan_pages_are_built_with_the_agenda(fixture_site):
+    for prefix, first in (("", "Välkommen"), ("en/", "Welcome")):
+        html = fixture_site.html(f"{prefix}plans/trust-60/index.html")
+        found = tags(html)
+        rows = [t for t in found if t.name == "tr" and "leda-agenda__" in t.attrs.get("class", "")]
+        assert len(rows) == 5
+        assert "13:00–13:05" in html and "13:55–14:00" in html and first in html
+        links = [
+            t.attrs["href"] for t in found if t.name == "a" and "#trust-" in t.attrs.get("href", "")
+        ]
+        assert "../../modules/sample-trust/#trust-inventory" in links, links
+        assert 'id="prompt-trust-group"' in html  # the prompts follow the agenda
+    index = fixture_site.html("plans/index.html")
+    assert 'href="trust-60/"' in index
+
+
+def test_every_module_has_a_facilitator_guide(fixture_site):
+    for prefix in ("", "en/"):
+        html = fixture_site.html(f"{prefix}modules/sample-trust/guide/index.html")
+        assert html.count('class="leda-agenda"') == 4  # the exercises and three runs
+        assert "45" in html and "120" in html
+        module = fixture_site.html(f"{prefix}modules/sample-trust/index.html")
+        assert 'href="guide/"' in module
