@@ -11,7 +11,7 @@ from pathlib import Path
 from jinja2 import Environment
 from leda import blocks, site
 from leda.course import MODULE_DIR, load_course
-from leda.markup import inline
+from leda.markup import block, inline
 from leda.problems import CourseError, Problems
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -40,32 +40,55 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters["leda_inline"] = inline
+    env.filters["leda_markdown"] = block
     return env
 
 
 @event_priority(50)  # before mkdocs-static-i18n translates the homepage and titles
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Home, the course overview, one section per track, then the other pages."""
+    """Home, the course overview, one section per track, then the other pages.
+
+    Pages in a folder (like docs/plans/) become a section named after the folder's
+    index page and placed by its `order`.
+    """
     lang = site.language(config)
     modules: dict[str, Page] = {}
-    others: list[Page] = []
+    folders: dict[str, list[Page]] = {}
     for file in files.documentation_pages():
         page = file.page
-        if page is None:
+        if page is None or getattr(file, "generated_by", None):
             continue
         module_id = _module_id(file)
         if module_id:
             modules[module_id] = page
-        elif getattr(file, "generated_by", None) is None:
-            others.append(page)
-    others.sort(key=lambda p: (not p.is_homepage, p.meta.get("order", 100), p.file.src_uri))
+        else:
+            folder = file.src_uri.rpartition("/")[0]
+            folders.setdefault(folder, []).append(page)
+
+    def rank(page: Page) -> tuple:
+        return (not page.is_index, page.meta.get("order", 100), page.file.src_uri)
+
+    entries: list = []
+    for folder, pages in folders.items():
+        pages.sort(key=rank)
+        if folder == "":
+            entries.extend(pages)
+        else:  # a section named and placed by the folder's first (index) page
+            section = Section(pages[0].title, pages)
+            section.rank = rank(pages[0])[1:]
+            for page in pages:
+                page.parent = section
+            entries.append(section)
+    entries.sort(key=lambda item: getattr(item, "rank", None) or rank(item)[1:])
     items: list = []
-    for page in others:
-        items.append(page)
-        if page.meta.get("leda") == "course":
+    for item in entries:
+        items.append(item)
+        if isinstance(item, Page) and item.meta.get("leda") == "course":
             items.extend(_track_sections(modules, lang))
-    if not any(isinstance(item, Section) for item in items):
+    if len(items) == len(entries):  # no course overview page: tracks at the end
         items.extend(_track_sections(modules, lang))
+    home = [i for i in items if isinstance(i, Page) and i.is_homepage]
+    items = home + [i for i in items if i not in home]
     pages = [p for item in items for p in _pages_of(item)]
     for page in pages:
         page.previous_page = page.next_page = None

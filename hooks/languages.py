@@ -10,14 +10,14 @@ import json
 from functools import partial
 from pathlib import Path
 
-from jinja2 import Environment
+from jinja2 import Environment, pass_context
 from leda import site
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import get_relative_url, normalize_url
 
 
 def alternates(config: MkDocsConfig, url: str | None) -> list[dict]:
@@ -49,7 +49,23 @@ def alternates(config: MkDocsConfig, url: str | None) -> list[dict]:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["leda_alternates"] = partial(alternates, config)
+    env.filters["leda_url"] = pass_context(partial(localized_url, config))
     return env
+
+
+def localized_url(config: MkDocsConfig, context, path: str) -> str:
+    """``'modules/x/' | leda_url``: the page at ``path`` in the page's own language.
+
+    MkDocs' ``url`` filter takes paths from the site's root, which is the default
+    language: on an English page it would lead to the Swedish page.
+    """
+    page = context.get("page")
+    lang = getattr(page.file, "locale", None) if page else None
+    lang = lang or site.language(config)
+    prefix = "" if lang == site.languages(config)[0] else f"{lang}/"
+    if page is not None:
+        return normalize_url(prefix + path, page=page)
+    return normalize_url(prefix + path, base=context.get("base_url", ""))
 
 
 _building: list[str] = []  # the language of each build under way (they nest)
@@ -61,9 +77,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
     # One 404.html serves every address (and speaks both languages), so only the
     # default language's build writes it; the others would overwrite it.
     # The ¶ link after each heading gets a title in the page's language.
-    config.mdx_configs.setdefault("toc", {})["permalink_title"] = site.strings(
-        config.theme.get_env(), lang
-    )["page.permalink"]
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = site.strings(site.env, lang)[
+        "page.permalink"
+    ]
     if lang == site.languages(config)[0]:
         config.theme.static_templates.add("404.html")
     else:

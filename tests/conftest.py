@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import subprocess
 import sys
@@ -27,10 +28,16 @@ class Build:
         return (self.site / path).read_text(encoding="utf-8")
 
 
-def run_build(project: Path, site: Path, strict: bool = True) -> Build:
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml")]
+def run_build(
+    project: Path, site: Path, strict: bool = True, config: str = "mkdocs.yml", env=None
+) -> Build:
+    """Build ``project`` (with ``config``, like organisation.yml; ``env``: extra variables)."""
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / config)]
     cmd += ["--site-dir", str(site)] + (["--strict"] if strict else [])
-    done = subprocess.run(cmd, cwd=project, capture_output=True, text=True, timeout=600)
+    environ = {**os.environ, **env} if env else None
+    done = subprocess.run(
+        cmd, cwd=project, capture_output=True, text=True, timeout=600, env=environ
+    )
     return Build(done.returncode, done.stdout + done.stderr, site)
 
 
@@ -55,7 +62,7 @@ def make_project(
         shutil.copytree(
             ROOT / "docs",
             project / "docs",
-            ignore=shutil.ignore_patterns("modules", "glossary.*.md"),
+            ignore=shutil.ignore_patterns("modules", "plans", "glossary.*.md"),
         )
         (project / "docs" / "modules").mkdir()
         (project / "quizzes").mkdir()
@@ -155,7 +162,9 @@ class Tab:
         self.page = self.context.new_page()
         self.requests: list[str] = []
         self.errors: list[str] = []
+        self.missing: list[str] = []  # responses of 400 and above
         self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("response", lambda r: r.status >= 400 and self.missing.append(r.url))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
 
     def foreign_requests(self, server: Server) -> list[str]:

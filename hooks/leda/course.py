@@ -35,6 +35,9 @@ class Exercise:
     minutes: int
     title: dict[str, str] = field(default_factory=dict)
     group_size: str | None = None
+    prompt: dict[str, str] = field(default_factory=dict)  # Markdown, from the page's block
+    module: str = ""  # the id of the module it belongs to
+    line: int = 1  # of its `id:` in the default language's page
 
 
 @dataclass
@@ -58,6 +61,7 @@ class ModuleText:
     title: str
     summary: str
     objectives: list[str]
+    facilitator: str = ""  # Markdown, from the page's `/// facilitator` block
 
 
 @dataclass
@@ -80,6 +84,14 @@ class Course:
     languages: tuple[str, ...]
     tracks: list[Track]
     modules: dict[str, Module]
+
+    def exercise(self, exercise_id: str) -> Exercise | None:
+        """Exercise ids are unique across the course (checked when it loads)."""
+        for module in self.modules.values():
+            found = module.exercise(exercise_id)
+            if found:
+                return found
+        return None
 
     def track_modules(self, track_id: str) -> list[Module]:
         found = [m for m in self.modules.values() if m.track == track_id]
@@ -218,6 +230,18 @@ def load_course(
         elif quiz and path.stem in course.modules:
             course.modules[path.stem].quiz = quiz
 
+    seen: dict[str, str] = {}
+    for module in course.modules.values():
+        for exercise in module.exercises:
+            if exercise.id in seen:
+                problems.add(
+                    module.text[languages[0]].path,
+                    exercise.line,
+                    f"exercise id '{exercise.id}' is also used in module '{seen[exercise.id]}'; "
+                    "exercise ids are unique across the course (links and plans use them)",
+                )
+            seen.setdefault(exercise.id, module.id)
+
     if problems:
         raise CourseError(problems)
     return course
@@ -274,6 +298,8 @@ def _load_module(module_id, files, languages, track_ids, sources, root, problems
     for lang in languages:
         for exercise, localized in zip(exercises, versions[lang][2], strict=True):
             exercise.title[lang] = localized.title[lang]
+            exercise.prompt[lang] = localized.prompt[lang]
+            exercise.module = module_id
     return Module(
         id=module_id,
         track=first["track"],
@@ -339,7 +365,12 @@ def _load_module_file(path, shown, module_id, lang, track_ids, sources, problems
     _check_blocks(check, meta, exercises, found)
     if None in (title, summary, objectives, exercises, cited):
         return None
-    return meta, ModuleText(lang, shown, title, summary, objectives), exercises
+    for block in found:
+        exercise = next((e for e in exercises if e.id == block.arg), None)
+        if block.kind == "exercise" and exercise:
+            exercise.prompt[lang] = block.body.strip()
+    facilitator = next((b.body.strip() for b in found if b.kind == "facilitator"), "")
+    return meta, ModuleText(lang, shown, title, summary, objectives, facilitator), exercises
 
 
 def _strings(check: Checker, meta, key, what, low, high) -> list[str] | None:
@@ -394,7 +425,9 @@ def _exercises(check: Checker, meta, lang) -> list[Exercise] | None:
             check.add(e.line_of("group_size"), f"`group_size` in {what} must be a number or range")
         if None not in (eid, title, mode, minutes):
             group_size = str(size).replace("-", "–") if size is not None else None
-            out.append(Exercise(eid, mode, minutes, {lang: title}, group_size))
+            out.append(
+                Exercise(eid, mode, minutes, {lang: title}, group_size, line=e.line_of("id"))
+            )
     return out if len(out) == len(items) else None
 
 

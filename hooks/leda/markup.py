@@ -56,3 +56,10 @@ def inline(text: str) -> Markup:
     if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
         out = out[3:-4]
     return Markup(out)
+
+
+def block(text: str) -> Markup:
+    """Render ``text`` as Markdown paragraphs and lists; HTML in it is escaped, not run."""
+    md = _md()
+    md.reset()
+    return Markup(md.convert(text).strip())

@@ -37,6 +37,7 @@ class Sequence(list):
 
 
 _scalars = yaml.SafeLoader("")
+_FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml, when PyYAML has it
 
 
 def _convert(node: yaml.Node, path: str, problems: Problems, offset: int) -> Any:
@@ -83,7 +84,11 @@ def load(text: str, path: str, problems: Problems, offset: int = 0) -> Any:
     Returns None (with a problem recorded) when the text is not valid YAML.
     """
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        try:
+            node = yaml.compose(text, Loader=_FAST)
+        except yaml.MarkedYAMLError:
+            # PyYAML's own parser explains syntax errors more clearly than libyaml.
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = (mark.line + 1 + offset) if mark else 1 + offset

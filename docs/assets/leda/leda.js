@@ -14,6 +14,37 @@
 
   var script = document.currentScript;
 
+  // Material fetches the search index on every page load; Leda waits until the
+  // learner opens search, so a page costs the same however large the course is.
+  var searchWanted = false;
+  var deferred = [];
+  var xhrOpen = XMLHttpRequest.prototype.open;
+  var xhrSend = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.ledaSearchIndex = /\/search\/search_index\.json$/.test(String(url));
+    return xhrOpen.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    if (this.ledaSearchIndex && !searchWanted) {
+      deferred.push([this, arguments]);
+      return undefined;
+    }
+    return xhrSend.apply(this, arguments);
+  };
+  function wantSearch() {
+    if (searchWanted) return;
+    searchWanted = true;
+    deferred.splice(0).forEach(function (call) {
+      xhrSend.apply(call[0], call[1]);
+    });
+  }
+  document.addEventListener("focusin", function (event) {
+    if (event.target.matches && event.target.matches("input.md-search__input")) wantSearch();
+  });
+  document.addEventListener("change", function (event) {
+    if (event.target.id === "__search" && event.target.checked) wantSearch();
+  });
+
   // Search through Leda's worker, which wraps Material's (see search-worker.js).
   var configEl = document.getElementById("__config");
   if (configEl && script) {
@@ -50,14 +81,17 @@
   var PREFIX = "leda:" + root.pathname + ":";
 
   function storage() {
+    var s = null;
     try {
-      var s = window.localStorage;
+      s = window.localStorage;
       var probe = PREFIX + "probe";
       s.setItem(probe, "1");
       s.removeItem(probe);
       return s;
     } catch (e) {
-      return null;
+      // A full storage still reads, and write() then says "full"; only a blocked one is null.
+      var full = e && (e.name === "QuotaExceededError" || e.name === "NS_ERROR_DOM_QUOTA_REACHED");
+      return full ? s : null;
     }
   }
 
@@ -103,6 +137,50 @@
     },
     true
   );
+
+  // Material's search is a dialog without a name; give it one.
+  var searchDialog = document.querySelector(".md-search[role=dialog]");
+  if (searchDialog && !searchDialog.hasAttribute("aria-label")) {
+    searchDialog.setAttribute("aria-label", t("search.dialog"));
+  }
+
+  // Trainers link to single exercises: a button copies the exercise's address, and
+  // an opened link makes clear which exercise was meant (CSS outlines it too).
+  document.querySelectorAll("[data-leda-copy]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var url = new URL(location.href);
+      url.hash = button.getAttribute("data-leda-copy");
+      var status = button.parentNode.querySelector("[data-leda-copied]");
+      function done() {
+        status.textContent = t("exercise.copied");
+      }
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(url.href).then(done, function () {
+          location.hash = url.hash; // the address bar now holds the link
+          done();
+        });
+      } else {
+        location.hash = url.hash;
+        done();
+      }
+    });
+  });
+  function markTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var heading = id && document.getElementById(id);
+    var exercise = heading && heading.closest(".leda-exercise");
+    document.querySelectorAll(".leda-exercise.is-target").forEach(function (el) {
+      el.classList.remove("is-target");
+    });
+    if (!exercise) return;
+    exercise.classList.add("is-target");
+    heading.setAttribute("tabindex", "-1");
+    heading.focus({ preventScroll: true });
+  }
+  window.addEventListener("hashchange", markTarget);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", markTarget);
+  else markTarget();
 
   // The 404 page speaks both languages; show the visitor's when the address says it.
   var sections = document.querySelectorAll("[data-leda-lang]");

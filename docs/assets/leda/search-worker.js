@@ -6,7 +6,10 @@
  * `term~0`, an exact match after stemming. leda.js points Material at this file. */
 (function () {
   "use strict";
-  var material = new URL(self.location.href).searchParams.get("material");
+  // This script's own address: a worker's location, or, when file-worker.js runs
+  // it in an iframe (the site opened from disk), the address of its script element.
+  var here = self.document && document.currentScript ? document.currentScript.src : self.location.href;
+  var material = new URL(here).searchParams.get("material");
   var QUERY = 2; // Material's message type for a search query
   var word = /^[\p{L}\p{N}]+$/u;
 
