@@ -266,7 +266,7 @@ def main() -> int:
                 "ms per page, real course",
                 f"{per_page['leda']:.1f} ({pages['leda']} pages)",
                 f"{per_page['plain']:.1f} ({pages['plain']} pages)",
-                "",
+                f"{per_page['leda'] / per_page['plain']:.2f}",
                 "",
             ),
             (
@@ -278,7 +278,7 @@ def main() -> int:
             ),
         ]
         raw, zipped = leda_assets(sites["leda"])
-        rows.append(("Leda's own CSS and JS", f"{kb(raw)} / {kb(zipped)} gz", "", "", "≤ 15 KB gz"))
+        rows.append(("Leda's CSS and JS, all files", f"{kb(raw)} / {kb(zipped)} gz", "", "", ""))
 
         weights = {}
         with sync_playwright() as p:
@@ -301,6 +301,22 @@ def main() -> int:
             ):
                 weights[label] = page_weight(browser, site, path)
             browser.close()
+        for label in ("Module page, first load", "Quiz page, first load"):
+            own = [
+                r
+                for r in weights[label]
+                if r[0].startswith("assets/leda/") and r[0].endswith((".js", ".css"))
+            ]
+            rows.append(
+                (
+                    f"Leda's own CSS and JS on a {label.split(',')[0].lower()}",
+                    f"{kb(sum(r[1] for r in own))} / {kb(sum(r[2] for r in own))} gz"
+                    f" ({len(own)} files)",
+                    "",
+                    "",
+                    "≤ 15 KB gz",
+                )
+            )
         for label, resources in weights.items():
             raw = sum(r[1] for r in resources)
             zipped = sum(r[2] for r in resources)

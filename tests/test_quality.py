@@ -152,7 +152,7 @@ def test_every_page_has_no_axe_violations_no_csp_violations_and_no_foreign_reque
 
 
 @pytest.mark.browser
-def test_using_search_and_a_quiz_stays_on_the_site(site_tab, real_server):
+def test_using_search_a_quiz_and_the_journal_stays_on_the_site(site_tab, real_server):
     page = site_tab.page
     for prefix, query in (("", "lärgrupper"), ("en/", "learning groups")):
         page.goto(real_server.url + prefix + "modules/peer-learning-groups/quiz/")
@@ -164,7 +164,16 @@ def test_using_search_and_a_quiz_stays_on_the_site(site_tab, real_server):
         box.press_sequentially(query, delay=10)
         expect(page.locator(".md-search-result__list > li").first).to_be_visible(timeout=10_000)
         assert page.evaluate("window.__csp") == []
+        page.goto(real_server.url + prefix + "modules/peer-learning-groups/")
+        note = page.locator("[data-note-field]").first
+        note.fill("En tanke – a thought")
+        note.blur()
+        expect(page.locator("[data-note-status]").first).not_to_be_empty()
+        page.goto(real_server.url + prefix + "journal/")
+        expect(page.locator("[data-note-field]").first).to_have_value("En tanke – a thought")
+        assert page.evaluate("window.__csp") == []
     assert site_tab.foreign_requests(real_server) == []
+    assert site_tab.missing == []
 
 
 @pytest.mark.browser
