@@ -170,7 +170,10 @@ def test_using_search_a_quiz_and_the_journal_stays_on_the_site(site_tab, real_se
         note.blur()
         expect(page.locator("[data-note-status]").first).not_to_be_empty()
         page.goto(real_server.url + prefix + "journal/")
-        expect(page.locator("[data-note-field]").first).to_have_value("En tanke – a thought")
+        journal_note = page.locator(
+            '[data-leda-note="peer-learning-groups/peer-group-own-challenge"] textarea'
+        )
+        expect(journal_note.first).to_have_value("En tanke – a thought")
         assert page.evaluate("window.__csp") == []
     assert site_tab.foreign_requests(real_server) == []
     assert site_tab.missing == []

@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from .course import Course
-from .problems import Problems
+from .problems import CourseError, Problems
 
 BRAND_KEYS = ("name", "description", "copyright", "logo", "favicon", "colors", "contact")
 COLOR_KEYS = ("primary", "accent")
@@ -119,19 +119,10 @@ class _Report:
         self.problems.add(path, line, message)
 
 
-def report(problems: Problems) -> str:
-    lines = [str(p) for p in problems]
-    n = len(lines)
-    head = f"Leda found {n} problem{'s' if n != 1 else ''} in the site's settings:"
-    return "\n".join([head, *lines])
-
-
-class SettingsError(Exception):
+class SettingsError(CourseError):
     """Raised with every problem at once; hooks/branding.py turns it into a PluginError."""
 
-    def __init__(self, problems: Problems):
-        self.problems = problems
-        super().__init__(report(problems))
+    about = "the site's settings"
 
 
 # --- Colours --------------------------------------------------------------------------

@@ -40,16 +40,18 @@ class Problems:
     def __iter__(self):
         return iter(sorted(set(self.items), key=lambda p: (p.path, p.line, p.message)))
 
-    def report(self) -> str:
+    def report(self, about: str = "the course files") -> str:
         lines = [str(p) for p in self]
         n = len(lines)
-        head = f"Leda found {n} problem{'s' if n != 1 else ''} in the course files:"
+        head = f"Leda found {n} problem{'s' if n != 1 else ''} in {about}:"
         return "\n".join([head, *lines])
 
 
 class CourseError(Exception):
     """Raised with every problem at once; the hooks turn it into a PluginError."""
 
+    about = "the course files"
+
     def __init__(self, problems: Problems):
         self.problems = problems
-        super().__init__(problems.report())
+        super().__init__(problems.report(self.about))
