@@ -45,6 +45,7 @@ def make_plain(project: Path) -> None:
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", config)
     config = config.replace("  custom_dir: overrides\n", "")
+    config = re.sub(r"(?m)^watch: .*\n", "", config)  # it names hooks/
     config = re.sub(r"\nextra_css:\n(  - .*\n)+", "\n", config)
     config = config.replace("  alternate: true\n", "")
     config = config.replace("      reconfigure_material: false", "      reconfigure_material: true")
