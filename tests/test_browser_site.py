@@ -71,3 +71,12 @@ def test_not_found_page_speaks_the_visitors_language(tab, fixture_server):
     tab.page.goto(fixture_server.url + "404.html")
     expect(tab.page.locator("section[lang=sv] h1")).to_be_visible()
     expect(tab.page.locator("section[lang=en]")).to_be_hidden()
+
+
+def test_code_examples_meet_contrast(tab, fixture_server):
+    from conftest import axe_violations
+
+    for prefix in ("", "en/"):
+        tab.page.goto(fixture_server.url + prefix + "search-words/")
+        expect(tab.page.locator(".highlight .c1").first).to_be_visible()
+        assert axe_violations(tab.page) == []
