@@ -19,6 +19,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -65,36 +66,46 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
             folder = file.src_uri.rpartition("/")[0]
             folders.setdefault(folder, []).append(page)
 
-    def rank(page: Page) -> tuple:
-        return (not page.is_index, page.meta.get("order", 100), page.file.src_uri)
+    # Pages are read after this event, so their front matter is read here.
+    meta = {id(page): front_matter(page) for pages in folders.values() for page in pages}
 
-    entries: list = []
+    def rank(page: Page) -> tuple:
+        return (meta[id(page)].get("order", 100), page.file.src_uri)
+
+    entries: list[tuple[tuple, object]] = []
     for folder, pages in folders.items():
-        pages.sort(key=rank)
-        if folder == "":
-            entries.extend(pages)
+        pages.sort(key=lambda page: (not page.is_index, *rank(page)))
+        if folder == "":  # the home page first
+            entries.extend(((-1, "") if page.is_index else rank(page), page) for page in pages)
         else:  # a section named and placed by the folder's first (index) page
-            section = Section(pages[0].title, pages)
-            section.rank = rank(pages[0])[1:]
+            section = Section(meta[id(pages[0])].get("title", folder), pages)
             for page in pages:
                 page.parent = section
-            entries.append(section)
-    entries.sort(key=lambda item: getattr(item, "rank", None) or rank(item)[1:])
+            entries.append((rank(pages[0]), section))
+    entries.sort(key=lambda entry: entry[0])
     items: list = []
-    for item in entries:
+    for _, item in entries:
         items.append(item)
-        if isinstance(item, Page) and item.meta.get("leda") == "course":
+        if isinstance(item, Page) and meta[id(item)].get("leda") == "course":
             items.extend(_track_sections(modules, lang))
     if len(items) == len(entries):  # no course overview page: tracks at the end
         items.extend(_track_sections(modules, lang))
-    home = [i for i in items if isinstance(i, Page) and i.is_homepage]
-    items = home + [i for i in items if i not in home]
     pages = [p for item in items for p in _pages_of(item)]
     for page in pages:
         page.previous_page = page.next_page = None
     for before, after in pairwise(pages):
         before.next_page, after.previous_page = after, before
     return Navigation(items, pages)
+
+
+def front_matter(page: Page) -> dict:
+    """A page's front matter, before MkDocs has read the page."""
+    if page.meta:
+        return page.meta
+    try:
+        return get_data(page.file.content_string)[1]
+    except (OSError, ValueError):
+        return {}
 
 
 def _track_sections(modules: dict[str, Page], lang: str) -> list[Section]:

@@ -74,3 +74,45 @@ def test_exercise_anchors_are_the_same_in_both_languages(real_site):
             if "data-leda-exercise" in t.attrs
         ]
         assert sv == en, rel
+
+
+def test_navigation_follows_the_pages_order(fixture_site):
+    import re
+
+    for prefix, expected in (
+        (
+            "",
+            [
+                "Välkommen till Leda",
+                "Kursen",
+                "Leda med tillit",
+                "Provmodul om tillit",
+                "Min dagbok",
+                "Workshopplaner",
+                "Tillit på en timme",
+                "Sätt ihop en workshop",
+                "Om Leda och din integritet",
+                "Tillgänglighetsredogörelse",
+            ],
+        ),
+        (
+            "en/",
+            [
+                "Welcome to Leda",
+                "The course",
+                "Leading with trust",
+                "Sample module on trust",
+                "My journal",
+                "Workshop plans",
+                "Trust in an hour",
+                "Compose a workshop",
+                "About Leda and your privacy",
+                "Accessibility statement",
+            ],
+        ),
+    ):
+        html = fixture_site.html(f"{prefix}about/index.html")
+        nav = html[html.index("md-nav--primary") : html.index("md-content")]
+        labels = re.findall(r'<span class="md-ellipsis">\s*([^<]+?)\s*</span>', nav)
+        positions = [labels.index(label) for label in expected]
+        assert positions == sorted(positions), labels
