@@ -207,3 +207,29 @@ def axe_violations(page) -> list[dict]:
         {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
         for v in result["violations"]
     ]
+
+
+# An init script that makes localStorage throw, as a browser that blocks storage does.
+BLOCKED_STORAGE = (
+    "Object.defineProperty(window, 'localStorage', {get() {"
+    " throw new DOMException('blocked', 'SecurityError'); }});"
+)
+
+
+def search(page, query: str) -> list[str]:
+    """Type ``query`` into Material's search box; the result links."""
+    from playwright.sync_api import expect
+
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=20)
+    results = page.locator(".md-search-result__list > li a")
+    expect(results.first).to_be_visible(timeout=10_000)
+    return [a.get_attribute("href") for a in results.all()]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace ``old`` (which must be there) with ``new`` in a fixture file."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import BLOCKED_STORAGE as BLOCKED
 from conftest import Tab, axe_violations
 from playwright.sync_api import expect
 
@@ -25,10 +26,6 @@ PREFIX = "leda:/:"  # Leda.store's prefix on the test server (site root "/")
 SAVED_SV = re.compile(r"^Sparat \d\d:\d\d$")
 SAVED_EN = re.compile(r"^Saved \d\d:\d\d$")
 WORDS = "Jag släpper kontrollen över schemat – gruppen äger det nu. Åsa och Örjan är med 🌱"
-BLOCKED = (
-    "Object.defineProperty(window, 'localStorage', {get() {"
-    " throw new DOMException('blocked', 'SecurityError'); }});"
-)
 FULL = (
     "Storage.prototype.setItem = function () {"
     " throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import Tab, axe_violations
+from conftest import BLOCKED_STORAGE, Tab, axe_violations
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -112,9 +112,7 @@ def test_result_is_kept_after_reload_and_in_the_other_language(tab, fixture_serv
 def test_quiz_works_when_storage_is_blocked(browser, fixture_server):
     tab = Tab(browser)
     try:
-        tab.page.add_init_script(
-            "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('blocked', 'SecurityError'); }});"
-        )
+        tab.page.add_init_script(BLOCKED_STORAGE)
         tab.page.goto(fixture_server.url + QUIZ)
         expect(tab.page.locator("[data-leda-storage-note]")).to_be_visible()
         q = question(tab.page, "trust-meaning")

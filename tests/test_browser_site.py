@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import search
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -36,15 +37,6 @@ def test_switching_language_from_a_deep_page_keeps_page_and_anchor(tab, fixture_
     # Material's own sitemap lookup is out of the way: nothing 404s, nothing leaves.
     assert not [u for u in tab.requests if u.endswith("sitemap.xml")]
     assert tab.foreign_requests(fixture_server) == []
-
-
-def search(page, query: str) -> list[str]:
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(query, delay=20)
-    results = page.locator(".md-search-result__list > li a")
-    expect(results.first).to_be_visible(timeout=10_000)
-    return [a.get_attribute("href") for a in results.all()]
 
 
 def test_swedish_search_finds_inflected_forms_and_only_swedish_pages(tab, fixture_server):

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import edit
 from leda.course import load_course
 from leda.problems import CourseError
 
@@ -32,12 +33,6 @@ def problems_of(project: Path) -> list[str]:
     with pytest.raises(CourseError) as err:
         load(project)
     return [str(p) for p in err.value.problems]
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 SV = "docs/modules/sample-trust.sv.md"
@@ -93,7 +88,7 @@ def test_page_without_language_suffix(project):
 def test_broken_module_front_matter_reports_each_problem(project):
     path = project / SV
     edit(path, "track: trust", "track: trusst")
-    edit(path, "minutes: 15", "minutes: lots")
+    edit(path, "\nminutes: 15", "\nminutes: lots")
     edit(path, "  - formulera en fråga till din egen chef\n", "")
     edit(path, "    mode: pair", "    mode: trio")
     edit(path, "sources:", "colour: blue\nsources:")

@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import Tab, make_project, run_build
+from conftest import Tab, make_project, run_build, search
 from htmlscan import pages, tags
 from leda.offline import Pages, file_link
 from playwright.sync_api import expect
@@ -87,15 +87,6 @@ def url(site: Path, path: str) -> str:
 
 def not_from_disk(tab: Tab) -> list[str]:
     return [u for u in tab.requests if urlsplit(u).scheme not in ("file", "data", "about")]
-
-
-def search(page, query: str) -> list[str]:
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(query, delay=20)
-    results = page.locator(".md-search-result__list > li a")
-    expect(results.first).to_be_visible(timeout=10_000)
-    return [a.get_attribute("href") for a in results.all()]
 
 
 @pytest.mark.browser

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import edit
 from htmlscan import tags
 from leda.course import Exercise, load_course
 from leda.plans import Block, agenda, load_plans, suggest
@@ -65,12 +66,6 @@ def problems_of(project: Path) -> list[str]:
     with pytest.raises(CourseError) as err:
         load(project)
     return [str(p) for p in err.value.problems]
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def both(project: Path, old: str, new: str) -> None:
