@@ -18,6 +18,17 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+def load_config(path: Path = ROOT / "mkdocs.yml") -> dict:
+    """A configuration file as MkDocs reads it (``INHERIT``, ``!ENV``)."""
+    from leda.adapter import load_config as load
+
+    return load(path)
+
+
+CONFIG = load_config()
+LANGUAGES = tuple(CONFIG["extra"]["leda"]["languages"])  # the site's, the default first
+
+
 @dataclass
 class Build:
     code: int

@@ -12,18 +12,15 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import make_project, run_build
+from conftest import ROOT, make_project, run_build
 from htmlscan import pages, tags
-from leda.branding import (
-    ConfigFiles,
-    Selection,
-    SettingsError,
-    check_brand,
-    check_publish,
-    contrast,
-    select,
-)
+from leda.branding import check_brand
+from leda.colors import contrast, load_palette
+from leda.configfiles import ConfigFiles, SettingsError
 from leda.course import Course, Module, Track
+from leda.publish import Selection, check_publish, select
+
+PALETTE = load_palette(ROOT / "docs")  # Leda's own colours, from leda.css
 
 LOGO = (
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8"/></svg>'
@@ -79,7 +76,7 @@ def settings(tmp_path: Path, text: str) -> ConfigFiles:
 def brand_problems(tmp_path: Path, text: str, raw: dict) -> list[str]:
     files = settings(tmp_path, text)
     with pytest.raises(SettingsError) as err:
-        check_brand(raw, tmp_path / "docs", ("sv", "en"), files)
+        check_brand(raw, tmp_path / "docs", ("sv", "en"), files, PALETTE)
     return [str(p) for p in err.value.problems]
 
 
@@ -95,6 +92,7 @@ def test_a_good_brand_is_read(tmp_path):
         tmp_path / "docs",
         ("sv", "en"),
         files,
+        PALETTE,
     )
     assert brand.name == {"sv": "Vårt", "en": "Ours"}
     assert brand.logo == "assets/logo.svg" and brand.primary == "#5b2a86"

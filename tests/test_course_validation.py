@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import edit
+from conftest import LANGUAGES, edit
 from leda.course import load_course
 from leda.problems import CourseError
 
@@ -26,7 +26,7 @@ def project(tmp_path) -> Path:
 
 
 def load(project: Path):
-    return load_course(project / "docs", project / "quizzes", TRACKS, root=project)
+    return load_course(project / "docs", project / "quizzes", TRACKS, LANGUAGES, root=project)
 
 
 def problems_of(project: Path) -> list[str]:

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import edit
+from conftest import LANGUAGES, edit
 from htmlscan import tags
 from leda.course import Exercise, load_course
 from leda.plans import Block, agenda, load_plans, suggest
@@ -58,8 +58,8 @@ def project(tmp_path) -> Path:
 
 
 def load(project: Path):
-    course = load_course(project / "docs", project / "quizzes", TRACKS, root=project)
-    return load_plans(project / "docs", course, project)
+    course = load_course(project / "docs", project / "quizzes", TRACKS, LANGUAGES, root=project)
+    return load_plans(project / "docs", course, project, LANGUAGES)
 
 
 def problems_of(project: Path) -> list[str]:
