@@ -105,6 +105,20 @@ def test_blocks_must_add_up_to_the_length(project):
     ]
 
 
+def test_a_break_counts_in_the_plan_s_length(project):
+    # The fixture plan has no break: add one of 10 minutes before the close.
+    both(project, "  - kind: close\n", "  - kind: break\n    minutes: 10\n  - kind: close\n")
+    assert problems_of(project) == [
+        f"{EN}:4: the blocks of plan 'trust-60' add up to 70 minutes but `minutes` says 60; change a block's minutes or the plan's length",
+        f"{SV}:4: the blocks of plan 'trust-60' add up to 70 minutes but `minutes` says 60; change a block's minutes or the plan's length",
+    ]
+    both(project, "minutes: 60", "minutes: 70")
+    plan = load(project)["trust-60"]
+    assert [b.kind for b in plan.blocks][-2:] == ["break", "close"]
+    slots = agenda(plan.blocks, plan.start)
+    assert (slots[-2].start, slots[-2].end, slots[-1].end) == ("13:55", "14:05", "14:10")
+
+
 def test_a_long_plan_needs_a_break(project):
     both(project, "minutes: 60", "minutes: 100")
     both(project, "    minutes: 15\n", "    minutes: 55\n")
