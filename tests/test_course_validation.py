@@ -60,6 +60,10 @@ def test_the_fixture_course_loads(project):
         "trust-budget",
     ]
     assert [m.id for m in course.track_modules("trust")] == ["sample-trust"]
+    assert course.track("learning").title["sv"] == "Lärande" and course.track("nope") is None
+    assert module.question_ids == ["trust-meaning", "trust-levels", "trust-budget"]
+    module.quiz = None
+    assert module.question_ids == []
 
 
 def test_missing_translation_names_the_file(project):
