@@ -18,6 +18,17 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+def load_config(path: Path = ROOT / "mkdocs.yml") -> dict:
+    """A configuration file as MkDocs reads it (``INHERIT``, ``!ENV``)."""
+    from leda.adapter import load_config as load
+
+    return load(path)
+
+
+CONFIG = load_config()
+LANGUAGES = tuple(CONFIG["extra"]["leda"]["languages"])  # the site's, the default first
+
+
 @dataclass
 class Build:
     code: int
@@ -28,10 +39,89 @@ class Build:
         return (self.site / path).read_text(encoding="utf-8")
 
 
+# --- Markers: unit, build, browser -----------------------------------------------------
+#
+# Every test gets one, from what it uses (pyproject.toml registers them), so
+# ``./leda test -m unit`` runs in seconds:
+#   browser  it drives Chromium (the `browser` fixture, also through `tab` and others);
+#   build    it builds a site (run_build, make_project, real_site, fixture_site, also
+#            through a fixture or a helper of its module that uses them);
+#   unit     everything else.
+# A marker written on a test must agree. run_build refuses to run for a unit test.
+
+MARKERS = ("unit", "build", "browser")
+BUILD_NAMES = {"run_build", "make_project", "real_site", "fixture_site"}
+
+
+def _code_names(code, seen: set) -> set[str]:
+    """The global names ``code`` uses, with those of the code nested in it."""
+    if code in seen:
+        return set()
+    seen.add(code)
+    names = set(code.co_names)
+    for const in code.co_consts:
+        if hasattr(const, "co_names"):
+            names |= _code_names(const, seen)
+    return names
+
+
+def _uses(func, module, seen: set) -> set[str]:
+    """Names ``func`` uses, following the functions of the tests' own modules it calls."""
+    code = getattr(func, "__code__", None)
+    if code is None:
+        return set()
+    names = _code_names(code, seen)
+    for name in list(names):
+        helper = getattr(module, name, None)
+        if callable(helper) and getattr(helper, "__module__", None) == module.__name__:
+            names |= _uses(helper, module, seen)
+    return names
+
+
+def kind_of(item) -> str:
+    """``browser``, ``build`` or ``unit``: what the test ``item`` needs to run."""
+    if "browser" in item.fixturenames:
+        return "browser"
+    seen: set = set()
+    names = set(item.fixturenames) | _uses(item.function, item.module, seen)
+    for defs in item._fixtureinfo.name2fixturedefs.values():
+        for fixturedef in defs:
+            func = fixturedef.func
+            names |= _uses(func, sys.modules.get(func.__module__, item.module), seen)
+    return "build" if names & BUILD_NAMES else "unit"
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        kind = kind_of(item)
+        written = {m.name for m in item.iter_markers() if m.name in MARKERS}
+        if written - {kind}:
+            raise pytest.UsageError(
+                f"{item.nodeid} is marked {', '.join(sorted(written))} but is a {kind} test "
+                "(tests/conftest.py: kind_of); remove the marker"
+            )
+        item.add_marker(kind)
+
+
+_running: dict = {}  # the test being run, for run_build's check
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    _running["item"] = item
+
+
+def pytest_runtest_teardown(item, nextitem):
+    _running.pop("item", None)
+
+
 def run_build(
     project: Path, site: Path, strict: bool = True, config: str = "mkdocs.yml", env=None
 ) -> Build:
     """Build ``project`` (with ``config``, like organisation.yml; ``env``: extra variables)."""
+    item = _running.get("item")
+    if item is not None and item.get_closest_marker("unit"):
+        pytest.fail(f"{item.nodeid} builds a site but was marked unit (tests/conftest.py)")
     cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / config)]
     cmd += ["--site-dir", str(site)] + (["--strict"] if strict else [])
     environ = {**os.environ, **env} if env else None

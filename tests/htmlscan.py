@@ -61,3 +61,35 @@ def tags(html: str) -> list[Tag]:
 
 def pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html"))
+
+
+class _Scripts(HTMLParser):
+    """The text of every inline script a browser runs (not ``src=`` ones, not data blocks)."""
+
+    RUN = ("", "text/javascript", "application/javascript", "module")
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.scripts: list[str] = []
+        self._open: list[str] | None = None
+
+    def handle_starttag(self, name, attrs):
+        values = {k: (v or "") for k, v in attrs}
+        if name == "script" and "src" not in values and values.get("type", "").lower() in self.RUN:
+            self._open = []
+
+    def handle_data(self, data):
+        if self._open is not None:
+            self._open.append(data)  # a script's text, raw (html.parser does not unescape it)
+
+    def handle_endtag(self, name):
+        if name == "script" and self._open is not None:
+            self.scripts.append("".join(self._open))
+            self._open = None
+
+
+def inline_scripts(html: str) -> list[str]:
+    reader = _Scripts()
+    reader.feed(html)
+    reader.close()
+    return reader.scripts

@@ -12,18 +12,15 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import make_project, run_build
+from conftest import ROOT, make_project, run_build
 from htmlscan import pages, tags
-from leda.branding import (
-    ConfigFiles,
-    Selection,
-    SettingsError,
-    check_brand,
-    check_publish,
-    contrast,
-    select,
-)
+from leda.branding import check_brand
+from leda.colors import CSS_FILE, contrast, load_palette
+from leda.configfiles import ConfigFiles, SettingsError
 from leda.course import Course, Module, Track
+from leda.publish import Selection, check_publish, select
+
+PALETTE = load_palette(ROOT / "docs")  # Leda's own colours, from leda.css
 
 LOGO = (
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8"/></svg>'
@@ -65,7 +62,7 @@ def test_contrast_follows_wcag():
     assert contrast("#000000", "#ffffff") == pytest.approx(21)
     assert contrast("#ffffff", "#ffffff") == pytest.approx(1)
     assert contrast("#767676", "#ffffff") == pytest.approx(4.54, abs=0.01)  # the AA limit
-    assert contrast("#1d4f6e", "#ffffff") > 4.5  # Leda's own primary colour
+    assert contrast(PALETTE.primary, "#ffffff") > 4.5  # Leda's own primary colour
 
 
 def settings(tmp_path: Path, text: str) -> ConfigFiles:
@@ -79,7 +76,7 @@ def settings(tmp_path: Path, text: str) -> ConfigFiles:
 def brand_problems(tmp_path: Path, text: str, raw: dict) -> list[str]:
     files = settings(tmp_path, text)
     with pytest.raises(SettingsError) as err:
-        check_brand(raw, tmp_path / "docs", ("sv", "en"), files)
+        check_brand(raw, tmp_path / "docs", ("sv", "en"), files, PALETTE)
     return [str(p) for p in err.value.problems]
 
 
@@ -95,6 +92,7 @@ def test_a_good_brand_is_read(tmp_path):
         tmp_path / "docs",
         ("sv", "en"),
         files,
+        PALETTE,
     )
     assert brand.name == {"sv": "Vårt", "en": "Ours"}
     assert brand.logo == "assets/logo.svg" and brand.primary == "#5b2a86"
@@ -153,6 +151,71 @@ def test_a_colour_must_be_a_dark_enough_hex_code(tmp_path, color, message):
     [problem] = brand_problems(tmp_path, text, {"colors": {"primary": color}})
     assert problem.startswith("organisation.yml:6: extra.leda.brand.colors.primary ")
     assert message in problem
+
+
+@pytest.mark.parametrize("color", ["#808080", "#c05a1f", "#3a7ca5"])
+def test_a_colour_between_3_and_4_5_to_1_is_refused(tmp_path, color):
+    # AA for large text (3:1) is not enough: links and button labels are normal text.
+    # #3a7ca5 passes on white (4.6:1) and fails only on Leda's tinted backgrounds.
+    assert 3 <= PALETTE.worst_contrast(color) < 4.5
+    for key in ("primary", "accent"):
+        text = f'INHERIT: mkdocs.yml\nextra:\n  leda:\n    brand:\n      colors:\n        {key}: "{color}"\n'
+        [problem] = brand_problems(tmp_path, text, {"colors": {key: color}})
+        assert problem.startswith(f"organisation.yml:6: extra.leda.brand.colors.{key} {color} ")
+        assert "WCAG AA needs 4.5:1" in problem
+
+
+def test_a_colour_of_4_5_to_1_is_accepted(tmp_path):
+    files = settings(tmp_path, "INHERIT: mkdocs.yml\n")
+    assert 4.5 <= PALETTE.worst_contrast("#6a6a6a") < 4.6
+    brand = check_brand(
+        {"colors": {"primary": "#6a6a6a", "accent": "#6A6A6A"}},
+        tmp_path / "docs",
+        ("sv", "en"),
+        files,
+        PALETTE,
+    )
+    assert (brand.primary, brand.accent) == ("#6a6a6a", "#6a6a6a")
+
+
+def test_the_colours_are_checked_on_the_backgrounds_leda_css_declares(tmp_path):
+    # Without a palette check_brand reads leda.css in docs/: a darker tint there
+    # makes a colour that passes on Leda's own backgrounds fail.
+    files = settings(tmp_path, "INHERIT: mkdocs.yml\n")
+    css = (ROOT / "docs" / CSS_FILE).read_text(encoding="utf-8")
+    (tmp_path / "docs" / CSS_FILE).parent.mkdir(parents=True)
+    (tmp_path / "docs" / CSS_FILE).write_text(css, encoding="utf-8")
+    raw = {"colors": {"primary": "#2e6f95"}}  # 4.6:1 on Leda's backgrounds
+    assert check_brand(raw, tmp_path / "docs", ("sv", "en"), files).primary == "#2e6f95"
+    darker = css.replace("--leda-bg-muted: #f4f4f4;", "--leda-bg-muted: #dddddd;")
+    assert darker != css
+    (tmp_path / "docs" / CSS_FILE).write_text(darker, encoding="utf-8")
+    with pytest.raises(SettingsError) as err:
+        check_brand(raw, tmp_path / "docs", ("sv", "en"), files)
+    assert "#2e6f95 gives a contrast of only 4.0:1" in str(err.value)
+
+
+def test_leda_css_paints_only_the_backgrounds_the_check_knows():
+    """The one source: every tint leda.css gives text is a --leda-bg-* of its :root block."""
+    css = (ROOT / "docs" / CSS_FILE).read_text(encoding="utf-8")
+    root_end = css.index("}", css.index(":root")) + 1
+    rules = re.sub(r"/\*.*?\*/", "", css[root_end:], flags=re.S)
+    values = re.findall(r"background(?:-color)?\s*:\s*([^;}]+)", rules)
+    assert len(values) >= 10
+    used = set()
+    for value in values:
+        value = value.strip()
+        var = re.fullmatch(r"var\((--leda-bg-[\w-]+)\)", value)
+        if var:
+            used.add(var[1])
+        else:
+            assert value in ("#fff", "#ffffff", "none", "transparent"), value
+    assert used == set(PALETTE.backgrounds)  # every declared tint is used, none is missing
+    assert len(PALETTE.text_backgrounds) == len(PALETTE.backgrounds) + 1  # and white
+    # Leda's own colours pass the check an organisation's must pass.
+    for color in (PALETTE.primary, PALETTE.accent):
+        assert PALETTE.worst_contrast(color) >= 4.5, color
+    assert (PALETTE.primary, PALETTE.accent) == ("#1d4f6e", "#8a3b12")  # as mkdocs.yml says
 
 
 def test_a_setting_not_in_the_overlay_is_found_in_the_file_it_inherits(tmp_path):
@@ -334,6 +397,20 @@ def test_a_bad_setting_stops_the_build_with_its_message(tmp_path, setting, messa
     assert build.code != 0
     assert "Leda found 1 problem in the site's settings:" in build.log
     assert message in build.log, build.log
+
+
+def test_a_track_problem_stops_the_build_at_its_line_in_organisation_yml(tmp_path):
+    project = make_project(tmp_path)
+    (project / "organisation.yml").write_text(
+        "INHERIT: mkdocs.yml\nextra:\n  leda:\n    tracks:\n"
+        "      - id: trust\n        title: {sv: Tillit, en: Trust}\n"
+        "      - id: learning\n        title: {sv: Lärande}\n",
+        encoding="utf-8",
+    )
+    build = run_build(project, tmp_path / "site", config="organisation.yml")
+    assert build.code != 0
+    assert "Leda found 1 problem in the course files:" in build.log
+    assert "organisation.yml:8: track 'learning' has no title in en" in build.log, build.log
 
 
 def test_the_example_organisation_file_builds(tmp_path):

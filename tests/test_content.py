@@ -6,15 +6,24 @@ import re
 from pathlib import Path
 
 import pytest
-from leda.course import load_course
+import yaml
+from conftest import CONFIG, LANGUAGES
+from leda.course import Course, load_course
 from leda.yamlsource import split_front_matter
-from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
-with open(ROOT / "mkdocs.yml", "rb") as config_file:  # MkDocs' loader knows `!ENV`
-    CONFIG = yaml_load(config_file)
-COURSE = load_course(ROOT / "docs", ROOT / "quizzes", CONFIG["extra"]["leda"]["tracks"], root=ROOT)
-MODULES = sorted(COURSE.modules)
+MODULE_DIR = ROOT / "docs" / "modules"
+# Known when the tests are collected, without loading the course (a fixture does).
+MODULES = sorted(p.name.split(".")[0] for p in MODULE_DIR.glob(f"*.{LANGUAGES[0]}.md"))
+
+
+@pytest.fixture(scope="module")
+def course() -> Course:
+    """The real course, loaded and checked; a problem fails the tests that use it."""
+    tracks = CONFIG["extra"]["leda"]["tracks"]
+    return load_course(ROOT / "docs", ROOT / "quizzes", tracks, LANGUAGES, root=ROOT)
+
+
 HEADINGS = {
     "sv": [
         "Varför det spelar roll",
@@ -53,19 +62,19 @@ UPSTREAM = [
 ]
 
 
-def test_the_course_has_all_thirteen_modules_in_four_tracks():
+def test_the_course_has_all_thirteen_modules_in_four_tracks(course):
     # An organisation's own modules (./leda new-module) come on top of Leda's thirteen.
-    assert set(UPSTREAM) <= set(MODULES)
+    assert set(UPSTREAM) <= set(course.modules) == set(MODULES)
     sizes = {
-        t.id: len([m for m in COURSE.track_modules(t.id) if m.id in UPSTREAM])
-        for t in COURSE.tracks
+        t.id: len([m for m in course.track_modules(t.id) if m.id in UPSTREAM])
+        for t in course.tracks
     }
     assert sizes == {"trust": 3, "performance": 4, "learning": 4, "customer": 2}
 
 
 @pytest.mark.parametrize("module_id", MODULES)
-def test_module_is_complete(module_id):
-    module = COURSE.modules[module_id]
+def test_module_is_complete(course, module_id):
+    module = course.modules[module_id]
     modes = {e.mode for e in module.exercises}
     assert len(module.exercises) >= 3 and "solo" in modes and modes & {"pair", "group"}
     assert module.sources, "every module credits its sources"
@@ -84,9 +93,29 @@ def test_module_is_complete(module_id):
         assert text.count("/// facilitator") == 1
 
 
-def test_exercise_ids_are_unique_across_the_course():
-    ids = [e.id for m in COURSE.modules.values() for e in m.exercises]
-    assert len(ids) == len(set(ids))
+@pytest.fixture(scope="module")
+def exercise_ids() -> dict[str, list[str]]:
+    """Every exercise id in every module page's front matter, with the pages that have it.
+
+    Read from the files, not through the course loader (which refuses duplicates),
+    so the test below states the rule on its own.
+    """
+    found: dict[str, list[str]] = {}
+    for path in sorted(MODULE_DIR.glob("*.md")):
+        front = split_front_matter(path.read_text(encoding="utf-8"))[0]
+        for exercise in (yaml.safe_load(front) or {}).get("exercises") or []:
+            found.setdefault(exercise["id"], []).append(path.name)
+    return found
+
+
+def test_exercise_ids_are_unique_across_the_course(exercise_ids):
+    assert len(exercise_ids) >= 3 * len(MODULES)
+    shared = {
+        eid: pages
+        for eid, pages in exercise_ids.items()
+        if len({page.split(".")[0] for page in pages}) > 1
+    }
+    assert shared == {}, "an exercise id is in more than one module"
 
 
 @pytest.mark.parametrize("module_id", MODULES)

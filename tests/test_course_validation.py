@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import edit
+from conftest import LANGUAGES, edit
 from leda.course import load_course
 from leda.problems import CourseError
 
@@ -26,7 +26,7 @@ def project(tmp_path) -> Path:
 
 
 def load(project: Path):
-    return load_course(project / "docs", project / "quizzes", TRACKS, root=project)
+    return load_course(project / "docs", project / "quizzes", TRACKS, LANGUAGES, root=project)
 
 
 def problems_of(project: Path) -> list[str]:
@@ -60,6 +60,10 @@ def test_the_fixture_course_loads(project):
         "trust-budget",
     ]
     assert [m.id for m in course.track_modules("trust")] == ["sample-trust"]
+    assert course.track("learning").title["sv"] == "Lärande" and course.track("nope") is None
+    assert module.question_ids == ["trust-meaning", "trust-levels", "trust-budget"]
+    module.quiz = None
+    assert module.question_ids == []
 
 
 def test_missing_translation_names_the_file(project):
@@ -194,6 +198,28 @@ def test_quiz_without_module(project):
     ]
 
 
+def test_the_same_exercise_id_in_two_modules_is_refused(project):
+    modules = project / "docs" / "modules"
+    for lang in LANGUAGES:
+        text = (modules / f"sample-trust.{lang}.md").read_text(encoding="utf-8")
+        (modules / f"another-trust.{lang}.md").write_text(
+            text.replace("id: sample-trust", "id: another-trust"), encoding="utf-8"
+        )
+    also = "exercise ids are unique across the course (links and plans use them)"
+    assert problems_of(project) == [
+        f"{SV}:13: exercise id 'trust-inventory' is also used in module 'another-trust'; {also}",
+        f"{SV}:17: exercise id 'trust-pair' is also used in module 'another-trust'; {also}",
+        f"{SV}:21: exercise id 'trust-group' is also used in module 'another-trust'; {also}",
+    ]
+    # With ids of its own, the second module is welcome.
+    for lang in LANGUAGES:
+        path = modules / f"another-trust.{lang}.md"
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("trust-", "other-"), encoding="utf-8"
+        )
+    assert sorted(load(project).modules) == ["another-trust", "sample-trust"]
+
+
 def test_module_with_exercises_but_no_quiz_is_fine(project):
     (project / "quizzes" / "sample-trust.yml").unlink()
     assert load(project).modules["sample-trust"].quiz is None
@@ -204,3 +230,63 @@ def test_problems_in_pages_and_quizzes_come_together(project):
     edit(project / "quizzes" / "sample-trust.yml", "type: multiple", "type: many")
     problems = problems_of(project)
     assert [p.split(":")[0] for p in problems] == ["docs/index.sv.md", "quizzes/sample-trust.yml"]
+
+
+# --- Tracks: reported where they are written ---------------------------------------------
+
+MKDOCS = """\
+site_name: X
+extra:
+  leda:
+    tracks:
+      - id: trust
+        title: {sv: Leda med tillit, en: Leading with trust}
+      - id: learning
+        title:
+          sv: Lärande
+          en: ""
+      - just-a-name
+"""
+
+
+def tracks_problems(project: Path, config: str) -> list[str]:
+    from conftest import load_config
+    from leda.configfiles import ConfigFiles
+
+    files = ConfigFiles(project / config, project)
+    tracks = load_config(project / config)["extra"]["leda"]["tracks"]
+    with pytest.raises(CourseError) as err:
+        load_course(
+            project / "docs", project / "quizzes", tracks, LANGUAGES, project, config_files=files
+        )
+    return [str(p) for p in err.value.problems]
+
+
+def test_a_track_problem_is_reported_at_its_line_in_mkdocs_yml(project):
+    (project / "mkdocs.yml").write_text(MKDOCS, encoding="utf-8")
+    assert tracks_problems(project, "mkdocs.yml") == [
+        "mkdocs.yml:10: track 'learning' has no title in en",
+        "mkdocs.yml:11: track 'just-a-name' needs `id:` and `title:` with sv and en",
+    ]
+
+
+def test_a_track_problem_is_reported_where_an_organisation_yml_writes_it(project):
+    (project / "mkdocs.yml").write_text(MKDOCS.replace('""', "Learning"), encoding="utf-8")
+    (project / "organisation.yml").write_text(
+        "INHERIT: mkdocs.yml\nextra:\n  leda:\n    brand:\n      name: Vårt\n",
+        encoding="utf-8",
+    )
+    # Inherited from mkdocs.yml: reported there, though organisation.yml is built.
+    assert tracks_problems(project, "organisation.yml") == [
+        "mkdocs.yml:11: track 'just-a-name' needs `id:` and `title:` with sv and en"
+    ]
+    # Written in organisation.yml (its list replaces mkdocs.yml's): reported there.
+    (project / "organisation.yml").write_text(
+        "INHERIT: mkdocs.yml\nextra:\n  leda:\n    tracks:\n"
+        "      - id: trust\n        title: {sv: Tillit, en: Trust}\n"
+        "      - id: learning\n        title: {sv: Lärande}\n",
+        encoding="utf-8",
+    )
+    assert tracks_problems(project, "organisation.yml") == [
+        "organisation.yml:8: track 'learning' has no title in en"
+    ]

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import edit
+from conftest import LANGUAGES, edit
 from htmlscan import tags
 from leda.course import Exercise, load_course
 from leda.plans import Block, agenda, load_plans, suggest
@@ -58,8 +58,8 @@ def project(tmp_path) -> Path:
 
 
 def load(project: Path):
-    course = load_course(project / "docs", project / "quizzes", TRACKS, root=project)
-    return load_plans(project / "docs", course, project)
+    course = load_course(project / "docs", project / "quizzes", TRACKS, LANGUAGES, root=project)
+    return load_plans(project / "docs", course, project, LANGUAGES)
 
 
 def problems_of(project: Path) -> list[str]:
@@ -103,6 +103,20 @@ def test_blocks_must_add_up_to_the_length(project):
         f"{EN}:4: the blocks of plan 'trust-60' add up to 60 minutes but `minutes` says 70; change a block's minutes or the plan's length",
         f"{SV}:4: the blocks of plan 'trust-60' add up to 60 minutes but `minutes` says 70; change a block's minutes or the plan's length",
     ]
+
+
+def test_a_break_counts_in_the_plan_s_length(project):
+    # The fixture plan has no break: add one of 10 minutes before the close.
+    both(project, "  - kind: close\n", "  - kind: break\n    minutes: 10\n  - kind: close\n")
+    assert problems_of(project) == [
+        f"{EN}:4: the blocks of plan 'trust-60' add up to 70 minutes but `minutes` says 60; change a block's minutes or the plan's length",
+        f"{SV}:4: the blocks of plan 'trust-60' add up to 70 minutes but `minutes` says 60; change a block's minutes or the plan's length",
+    ]
+    both(project, "minutes: 60", "minutes: 70")
+    plan = load(project)["trust-60"]
+    assert [b.kind for b in plan.blocks][-2:] == ["break", "close"]
+    slots = agenda(plan.blocks, plan.start)
+    assert (slots[-2].start, slots[-2].end, slots[-1].end) == ("13:55", "14:05", "14:10")
 
 
 def test_a_long_plan_needs_a_break(project):

@@ -9,6 +9,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import LANGUAGES
 from leda.problems import Problems
 from leda.quiz import load_quiz
 
@@ -34,7 +35,7 @@ def load(tmp_path: Path, text: str):
     path = tmp_path / "mod.yml"
     path.write_text(textwrap.dedent(text), encoding="utf-8")
     problems = Problems()
-    quiz = load_quiz(path, "quizzes/mod.yml", problems)
+    quiz = load_quiz(path, "quizzes/mod.yml", problems, LANGUAGES)
     return quiz, [str(p) for p in problems]
 
 

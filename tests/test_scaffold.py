@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import make_project, run_build
+from conftest import LANGUAGES, make_project, run_build
 from leda.course import load_course
 from leda.problems import CourseError
 from leda.scaffold import load_config, main
@@ -47,7 +47,9 @@ def test_the_new_module_builds_in_both_languages_and_says_what_to_fill_in(projec
         assert path in done.stdout
     assert "a source entry added to sources.yml" in done.stdout
     assert "Fill in every text that ends in (fyll i) or (fill in)" in done.stdout
-    course = load_course(project / "docs", project / "quizzes", tracks(project), root=project)
+    course = load_course(
+        project / "docs", project / "quizzes", tracks(project), LANGUAGES, root=project
+    )
     module = course.modules["our-leadership"]
     assert module.track == "learning" and module.order == 1
     assert [e.mode for e in module.exercises] == ["solo", "pair", "group"]
@@ -83,7 +85,7 @@ def test_emptied_required_fields_fail_validation_with_clear_messages(project):
         encoding="utf-8",
     )
     with pytest.raises(CourseError) as err:
-        load_course(project / "docs", project / "quizzes", tracks(project), root=project)
+        load_course(project / "docs", project / "quizzes", tracks(project), LANGUAGES, root=project)
     found = [str(p) for p in err.value.problems]
     shown = "docs/modules/our-leadership.sv.md"
     for expected in (

@@ -1,169 +1,39 @@
-"""An organisation's Leda: its name, logo, colours and contact, and which modules it publishes.
+"""The brand: an organisation's name, logo, colours and contact, and the site's address.
 
-Everything lives in ``extra.leda`` of the MkDocs configuration: ``brand`` (how the
-site looks) and ``publish`` (which tracks and modules it carries). Organisations
-set them in ``organisation.yml``, which inherits ``mkdocs.yml`` (``INHERIT:``), so
-an upgrade from upstream never touches their settings. The format is in
-docs/guide-hosting.*.md and organisation.example.yml.
-
-This module knows nothing about MkDocs events (hooks/branding.py calls it), so the
-tests check the settings directly. Every problem is reported at once as
-``path:line: what is wrong and how to fix it``, with the file and line where the
-setting is written, following ``INHERIT:`` from the file that was built.
+``extra.leda.brand`` (the format is in docs/guide-hosting.*.md and
+organisation.example.yml) is checked by ``check_brand`` and becomes a ``Brand``;
+hooks/branding.py applies it to each language's configuration and writes
+``brand.css``. Organisations set it in ``organisation.yml``, which inherits
+``mkdocs.yml`` (``INHERIT:``), so an upgrade from upstream never touches their
+settings. Every problem is reported at once as ``path:line: what is wrong and how
+to fix it``, where the setting is written (hooks/leda/configfiles.py). The colours
+are checked against Leda's palette in leda.css (hooks/leda/colors.py); which
+modules are published is hooks/leda/publish.py.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from .course import Course
-from .problems import CourseError, Problems
+from .colors import MIN_CONTRAST, WHITE, Palette, load_palette, mix, normal
+from .configfiles import ConfigFiles, Report, SettingsError
+from .problems import Problems
 
 BRAND_KEYS = ("name", "description", "copyright", "logo", "favicon", "colors", "contact")
 COLOR_KEYS = ("primary", "accent")
-PUBLISH_KEYS = ("tracks", "modules")
 IMAGE_TYPES = {
     "logo": (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif"),
     "favicon": (".svg", ".png", ".ico"),
 }
-# WCAG 2.1 AA for normal text. White text sits on the primary colour (header,
-# buttons) and the accent colour (buttons on hover); both colours are also the
-# text colour of links on white and on Leda's tinted boxes (leda.css).
-MIN_CONTRAST = 4.5
-WHITE = "#ffffff"
-LIGHT_BACKGROUNDS = ("#ffffff", "#f5f8fa", "#e8f3e8", "#f8e7e7", "#f4f4f4")
+BRAND_CSS = "assets/leda/brand.css"  # generated from extra.leda.brand.colors, after leda.css
+# The configuration settings the brand's texts replace, in each language.
+TEXT_SETTINGS = {"name": "site_name", "description": "site_description", "copyright": "copyright"}
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$")
 _WEB = re.compile(r"^https?://[^\s<>\"']+$")
-
-
-# --- Where a setting is written ---------------------------------------------------------
-
-
-class ConfigFiles:
-    """The configuration file that was built and the files it inherits, child first.
-
-    MkDocs merges them (``INHERIT:``) and forgets where each value came from; this
-    finds the file and line of a setting for the messages.
-    """
-
-    def __init__(self, config_file: Path, root: Path | None = None):
-        self.root = (root or Path(config_file).parent).resolve()
-        self.files: list[tuple[str, yaml.Node | None]] = []
-        path: Path | None = Path(config_file).resolve()
-        seen: set[Path] = set()
-        while path is not None and path not in seen and path.exists():
-            seen.add(path)
-            try:
-                node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-            except yaml.YAMLError:
-                node = None  # MkDocs itself reports a broken file
-            self.files.append((self._shown(path), node))
-            inherit = _child(node, "INHERIT")
-            value = inherit.value if isinstance(inherit, yaml.ScalarNode) else None
-            path = (path.parent / value).resolve() if value else None
-
-    def _shown(self, path: Path) -> str:
-        try:
-            return path.relative_to(self.root).as_posix()
-        except ValueError:
-            return path.as_posix()
-
-    @property
-    def main(self) -> str:
-        return self.files[0][0] if self.files else "mkdocs.yml"
-
-    def where(self, *keys: str | int) -> tuple[str, int]:
-        """File and line of the setting at ``keys`` (or of its nearest written parent)."""
-        for depth in range(len(keys), 0, -1):
-            for shown, node in self.files:
-                found = _find(node, keys[:depth])
-                if found is not None:
-                    return shown, found.start_mark.line + 1
-        return self.main, 1
-
-
-def _child(node: yaml.Node | None, key: str | int) -> yaml.Node | None:
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(key):
-                return value_node
-    if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-        return node.value[key]
-    return None
-
-
-def _find(node: yaml.Node | None, keys: tuple) -> yaml.Node | None:
-    for key in keys:
-        node = _child(node, key)
-        if node is None:
-            return None
-    return node
-
-
-class _Report:
-    """Adds problems at the place a setting is written."""
-
-    def __init__(self, files: ConfigFiles, problems: Problems):
-        self.files = files
-        self.problems = problems
-
-    def add(self, keys: tuple, message: str) -> None:
-        path, line = self.files.where(*keys)
-        self.problems.add(path, line, message)
-
-
-class SettingsError(CourseError):
-    """Raised with every problem at once; hooks/branding.py turns it into a PluginError."""
-
-    about = "the site's settings"
-
-
-# --- Colours --------------------------------------------------------------------------
-
-
-def parse_color(value: str) -> tuple[int, int, int]:
-    """``#1d4f6e`` or ``#abc`` as (r, g, b)."""
-    digits = value.lstrip("#")
-    if len(digits) == 3:
-        digits = "".join(c * 2 for c in digits)
-    return int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16)
-
-
-def luminance(color: str) -> float:
-    """Relative luminance, as WCAG 2.1 defines it."""
-
-    def channel(c: int) -> float:
-        s = c / 255
-        return s / 12.92 if s <= 0.04045 else ((s + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(c) for c in parse_color(color))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(a: str, b: str) -> float:
-    """The WCAG contrast ratio of two colours, from 1 to 21."""
-    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
-
-
-def mix(color: str, other: str, amount: float) -> str:
-    """``color`` moved ``amount`` (0–1) of the way towards ``other``."""
-    a, b = parse_color(color), parse_color(other)
-    return "#" + "".join(f"{round(x + (y - x) * amount):02x}" for x, y in zip(a, b, strict=True))
-
-
-def _normal(color: str) -> str:
-    return "#" + "".join(f"{c:02x}" for c in parse_color(color))
-
-
-# --- The brand ------------------------------------------------------------------------
 
 
 @dataclass
@@ -182,6 +52,18 @@ class Brand:
     primary: str | None = None
     accent: str | None = None
     contact: Contact | None = None
+
+    @property
+    def has_colors(self) -> bool:
+        return bool(self.primary or self.accent)
+
+    def settings(self, lang: str) -> dict[str, str]:
+        """The configuration settings (``site_name``, ...) the brand sets in ``lang``."""
+        return {
+            setting: getattr(self, key)[lang]
+            for key, setting in TEXT_SETTINGS.items()
+            if lang in getattr(self, key)
+        }
 
     def css(self) -> str:
         """The colours as Material's CSS custom properties (the file brand.css)."""
@@ -204,10 +86,20 @@ class Brand:
         return "\n".join([*lines, "}", ""])
 
 
-def check_brand(raw: Any, docs_dir: Path, languages: tuple[str, ...], files: ConfigFiles) -> Brand:
-    """``extra.leda.brand`` as a ``Brand``; raises ``SettingsError`` with every problem."""
+def check_brand(
+    raw: Any,
+    docs_dir: Path,
+    languages: tuple[str, ...],
+    files: ConfigFiles | None,
+    palette: Palette | None = None,
+) -> Brand:
+    """``extra.leda.brand`` as a ``Brand``; raises ``SettingsError`` with every problem.
+
+    Colours are checked against ``palette`` (by default Leda's, read from leda.css in
+    ``docs_dir``).
+    """
     problems = Problems()
-    out = _Report(files, problems)
+    out = Report(files, problems)
     at = ("extra", "leda", "brand")
     brand = Brand()
     if raw is None:
@@ -215,7 +107,7 @@ def check_brand(raw: Any, docs_dir: Path, languages: tuple[str, ...], files: Con
     if not isinstance(raw, dict):
         out.add(at, "extra.leda.brand must be a mapping of settings (name, logo, colors, ...)")
         raise SettingsError(problems)
-    _unknown_keys(raw, BRAND_KEYS, at, out)
+    out.unknown_keys(raw, BRAND_KEYS, at)
     for key in ("name", "description", "copyright"):
         if key in raw:
             setattr(brand, key, _text(raw[key], (*at, key), languages, out))
@@ -231,10 +123,12 @@ def check_brand(raw: Any, docs_dir: Path, languages: tuple[str, ...], files: Con
                 'each a colour like "#1d4f6e"',
             )
         else:
-            _unknown_keys(colors, COLOR_KEYS, (*at, "colors"), out)
+            out.unknown_keys(colors, COLOR_KEYS, (*at, "colors"))
             for key in COLOR_KEYS:
                 if key in colors:
-                    setattr(brand, key, _color(colors[key], key, (*at, "colors", key), out))
+                    palette = palette or load_palette(docs_dir)
+                    color = _color(colors[key], key, (*at, "colors", key), palette, out)
+                    setattr(brand, key, color)
     if "contact" in raw:
         brand.contact = _contact(raw["contact"], (*at, "contact"), out)
     if problems:
@@ -242,16 +136,7 @@ def check_brand(raw: Any, docs_dir: Path, languages: tuple[str, ...], files: Con
     return brand
 
 
-def _unknown_keys(raw: dict, allowed: tuple, at: tuple, out: _Report) -> None:
-    name = ".".join(str(k) for k in at)
-    for key in raw:
-        if key not in allowed:
-            guess = difflib.get_close_matches(str(key), allowed, n=1)
-            hint = f"did you mean `{guess[0]}`?" if guess else f"use {', '.join(allowed)}"
-            out.add((*at, key), f"unknown setting `{key}` in {name}; {hint}")
-
-
-def _text(value: Any, at: tuple, languages, out: _Report) -> dict[str, str]:
+def _text(value: Any, at: tuple, languages, out: Report) -> dict[str, str]:
     """One text for every language, or ``{sv: ..., en: ...}``."""
     name = ".".join(at)
     if isinstance(value, str) and value.strip():
@@ -276,7 +161,7 @@ def _text(value: Any, at: tuple, languages, out: _Report) -> dict[str, str]:
     return {}
 
 
-def _image(value: Any, key: str, at: tuple, docs_dir: Path, out: _Report) -> str | None:
+def _image(value: Any, key: str, at: tuple, docs_dir: Path, out: Report) -> str | None:
     name = ".".join(at)
     kinds = ", ".join(IMAGE_TYPES[key])
     if not isinstance(value, str) or not value.strip():
@@ -309,7 +194,7 @@ def _image(value: Any, key: str, at: tuple, docs_dir: Path, out: _Report) -> str
     return rel
 
 
-def _color(value: Any, key: str, at: tuple, out: _Report) -> str | None:
+def _color(value: Any, key: str, at: tuple, palette: Palette, out: Report) -> str | None:
     name = ".".join(at)
     if value is None or (isinstance(value, str) and not value.strip()):
         out.add(
@@ -326,8 +211,8 @@ def _color(value: Any, key: str, at: tuple, out: _Report) -> str | None:
             'write it as a hex code in quotes, like "#1d4f6e"',
         )
         return None
-    color = _normal(text)
-    worst = min(contrast(color, bg) for bg in LIGHT_BACKGROUNDS)
+    color = normal(text)
+    worst = palette.worst_contrast(color)
     if worst < MIN_CONTRAST:
         out.add(
             at,
@@ -338,7 +223,7 @@ def _color(value: Any, key: str, at: tuple, out: _Report) -> str | None:
     return color
 
 
-def _contact(value: Any, at: tuple, out: _Report) -> Contact | None:
+def _contact(value: Any, at: tuple, out: Report) -> Contact | None:
     name = ".".join(at)
     text = value.strip() if isinstance(value, str) else ""
     if text.startswith("mailto:"):
@@ -355,7 +240,21 @@ def _contact(value: Any, at: tuple, out: _Report) -> Contact | None:
     return None
 
 
-def check_site_url(value: Any, files: ConfigFiles, variable: str | None = None) -> None:
+def site_url(configured: Any, from_env: str | None, files: ConfigFiles | None) -> Any:
+    """The site's address: ``LEDA_SITE_URL`` (``from_env``) when set, else ``site_url``.
+
+    GitHub Actions passes the address GitHub Pages reports (see the workflow).
+    Raises ``SettingsError`` when the one given is not a web address.
+    """
+    from_env = (from_env or "").strip()
+    if from_env:
+        check_site_url(from_env, files, variable="LEDA_SITE_URL")
+        return from_env.rstrip("/") + "/"
+    check_site_url(configured, files)
+    return configured
+
+
+def check_site_url(value: Any, files: ConfigFiles | None, variable: str | None = None) -> None:
     """``site_url`` is a web address: the sitemap's and language links' addresses start with it.
 
     ``variable`` names the environment variable the value came from (LEDA_SITE_URL).
@@ -368,89 +267,5 @@ def check_site_url(value: Any, files: ConfigFiles, variable: str | None = None) 
         if variable:
             problems.add(f"the environment variable {variable}", 1, message)
         else:
-            _Report(files, problems).add(("site_url",), f"site_url {message}")
+            Report(files, problems).add(("site_url",), f"site_url {message}")
         raise SettingsError(problems)
-
-
-# --- What is published ----------------------------------------------------------------
-
-
-@dataclass
-class Selection:
-    """The tracks and modules to publish; None means all of them."""
-
-    tracks: list[str] | None = None
-    modules: list[str] | None = None
-
-
-def check_publish(raw: Any, course: Course, files: ConfigFiles) -> Selection:
-    """``extra.leda.publish`` checked against the course; raises ``SettingsError``."""
-    problems = Problems()
-    out = _Report(files, problems)
-    at = ("extra", "leda", "publish")
-    if raw is None:
-        return Selection()
-    if not isinstance(raw, dict):
-        out.add(at, "extra.leda.publish must have `tracks:` and/or `modules:`, each a list of ids")
-        raise SettingsError(problems)
-    _unknown_keys(raw, PUBLISH_KEYS, at, out)
-    track_ids = [t.id for t in course.tracks]
-    module_ids = sorted(course.modules)
-    tracks = _ids(raw, "tracks", at, track_ids, "track", "the ids under extra.leda.tracks", out)
-    modules = _ids(raw, "modules", at, module_ids, "module", "the file names in docs/modules/", out)
-    if tracks is not None and modules is not None:
-        for index, mid in enumerate(raw["modules"]):
-            module = course.modules.get(mid)
-            if module and module.track not in tracks:
-                out.add(
-                    (*at, "modules", index),
-                    f"module '{mid}' is in track '{module.track}', which "
-                    f"extra.leda.publish.tracks leaves out; add '{module.track}' to the tracks "
-                    "or take the module off the list",
-                )
-    if problems:
-        raise SettingsError(problems)
-    return Selection(tracks, modules)
-
-
-def _ids(raw, key, at, known, what, where, out: _Report) -> list[str] | None:
-    if key not in raw or raw[key] in (None, "all"):
-        return None
-    items = raw[key]
-    name = ".".join((*at, key))
-    if not isinstance(items, list) or not items:
-        out.add(
-            (*at, key),
-            f"{name} must list {what} ids (lines starting with `- `), or be left out to "
-            f"publish every {what}",
-        )
-        return None
-    ids = []
-    for index, item in enumerate(items):
-        if item not in known:
-            guess = difflib.get_close_matches(str(item), known, n=1)
-            hint = f"did you mean '{guess[0]}'? " if guess else ""
-            out.add(
-                (*at, key, index),
-                f"unknown {what} {item!r} in {name}; {hint}use one of {where}: {', '.join(known)}",
-            )
-        elif item in ids:
-            out.add((*at, key, index), f"{what} '{item}' is listed twice in {name}")
-        else:
-            ids.append(item)
-    return ids
-
-
-def select(course: Course, selection: Selection) -> Course:
-    """The course with only the chosen tracks and modules (a new ``Course``)."""
-    tracks = course.tracks
-    modules = dict(course.modules)
-    if selection.modules is not None:
-        modules = {mid: m for mid, m in modules.items() if mid in selection.modules}
-    if selection.tracks is not None:
-        modules = {mid: m for mid, m in modules.items() if m.track in selection.tracks}
-        tracks = [t for t in tracks if t.id in selection.tracks]
-    elif selection.modules is not None:
-        used = {m.track for m in modules.values()}
-        tracks = [t for t in tracks if t.id in used]
-    return replace(course, tracks=list(tracks), modules=modules)

@@ -6,18 +6,19 @@ import difflib
 import re
 from typing import Any
 
+from .languages import name as language_name
 from .problems import Problems
 from .yamlsource import Mapping, Sequence
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
-# How to add a missing key, for the messages.
+# How to add a missing key, for the messages; {langs} becomes the languages' keys.
 HINTS = {
     "questions": "a list of questions (see quizzes/README.md)",
     "options": "a list of options, each with `id`, `text` and `feedback`",
-    "prompt": "the question with `sv:` and `en:` texts",
-    "text": "the option's text with `sv:` and `en:`",
-    "feedback": "why this option is right or wrong, with `sv:` and `en:`",
+    "prompt": "the question with {langs} texts",
+    "text": "the option's text with {langs}",
+    "feedback": "why this option is right or wrong, with {langs}",
     "id": "a short id of lower-case letters, digits and hyphens",
     "type": "`single`, `multiple` or `scenario`",
     "exercises": "a list of exercises (id, title, mode, minutes)",
@@ -27,12 +28,20 @@ HINTS = {
 
 
 class Checker:
-    """Checks one file's data; every problem goes to ``problems`` with ``path``."""
+    """Checks one file's data; every problem goes to ``problems`` with ``path``.
 
-    def __init__(self, path: str, problems: Problems, languages: tuple[str, ...] = ("sv", "en")):
+    ``languages`` are those its texts must be written in (the site's, or the one
+    language of a page).
+    """
+
+    def __init__(self, path: str, problems: Problems, languages: tuple[str, ...]):
         self.path = path
         self.problems = problems
         self.languages = languages
+
+    @property
+    def _langs(self) -> str:
+        return " and ".join(f"`{lang}:`" for lang in self.languages)
 
     def add(self, line: int, message: str) -> None:
         self.problems.add(self.path, line, message)
@@ -72,7 +81,8 @@ class Checker:
                 self.add(m.line_of(key), f"unknown key `{key}` in {what}; {hint}")
         for key in required:
             if key not in m:
-                self.add(m.line, f"{what} has no `{key}:`; add {HINTS.get(key, 'it')}")
+                hint = HINTS.get(key, "it").replace("{langs}", self._langs)
+                self.add(m.line, f"{what} has no `{key}:`; add {hint}")
 
     def ident(self, m: Mapping, key: str, what: str) -> str | None:
         value = m.get(key)
@@ -137,7 +147,7 @@ class Checker:
             return None  # keys() reports a missing required key
         value = m[key]
         line = m.line_of(key)
-        langs = " and ".join(f"`{lang}:`" for lang in self.languages)
+        langs = self._langs
         if not isinstance(value, Mapping):
             self.add(line, f"`{key}` in {what} must have a text per language: {langs}")
             return None
@@ -163,7 +173,7 @@ class Checker:
 
 
 def _name(lang: str) -> str:
-    return {"sv": "Swedish text", "en": "English text"}.get(lang, f"'{lang}' text")
+    return f"{language_name(lang)} text"
 
 
 def _kind(value: Any) -> str:

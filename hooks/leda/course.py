@@ -14,12 +14,14 @@ from typing import Any
 
 from . import blocks, yamlsource
 from .checks import ID_PATTERN, Checker
+from .configfiles import ConfigFiles, Report
+from .languages import name as language_name
 from .problems import CourseError, Problems
 from .quiz import Quiz, load_quiz
 
 MODES = ("solo", "pair", "group")
-LANGUAGE_NAMES = {"sv": "Swedish", "en": "English"}
 MODULE_DIR = "modules"
+TRACKS_AT = ("extra", "leda", "tracks")  # where the tracks are set in the configuration
 
 
 @dataclass
@@ -78,6 +80,11 @@ class Module:
     def exercise(self, exercise_id: str) -> Exercise | None:
         return next((e for e in self.exercises if e.id == exercise_id), None)
 
+    @property
+    def question_ids(self) -> list[str]:
+        """The ids of its quiz's questions, in order (none without a quiz)."""
+        return [q.id for q in self.quiz.questions] if self.quiz else []
+
 
 @dataclass
 class Course:
@@ -92,6 +99,9 @@ class Course:
             if found:
                 return found
         return None
+
+    def track(self, track_id: str) -> Track | None:
+        return next((t for t in self.tracks if t.id == track_id), None)
 
     def track_modules(self, track_id: str) -> list[Module]:
         found = [m for m in self.modules.values() if m.track == track_id]
@@ -128,27 +138,37 @@ def check_translations(docs_dir: Path, root: Path, languages, problems: Problems
                 problems.add(
                     src,
                     1,
-                    f"missing {LANGUAGE_NAMES.get(lang, lang)} version; create {want} "
+                    f"missing {language_name(lang)} version; create {want} "
                     "with the same front matter ids",
                 )
 
 
-def load_tracks(raw: Any, languages, problems: Problems, where: str = "mkdocs.yml") -> list[Track]:
+def load_tracks(
+    raw: Any, languages, problems: Problems, files: ConfigFiles | None = None
+) -> list[Track]:
+    """``extra.leda.tracks``: each track's id and title in every language.
+
+    Problems are reported where the tracks are written (``files``: the built
+    configuration and the files it inherits).
+    """
+    out = Report(files, problems)
     tracks: list[Track] = []
     if not isinstance(raw, list) or not raw:
-        problems.add(where, 1, "extra.leda.tracks must list the course's tracks (id and title)")
+        out.add(TRACKS_AT, "extra.leda.tracks must list the course's tracks (id and title)")
         return tracks
-    for item in raw:
+    for index, item in enumerate(raw):
+        at = (*TRACKS_AT, index)
         if (
             not isinstance(item, dict)
             or "id" not in item
             or not isinstance(item.get("title"), dict)
         ):
-            problems.add(where, 1, f"track {item!r} needs `id:` and `title:` with sv and en")
+            out.add(at, f"track {item!r} needs `id:` and `title:` with {' and '.join(languages)}")
             continue
         missing = [lang for lang in languages if not str(item["title"].get(lang, "")).strip()]
         if missing:
-            problems.add(where, 1, f"track '{item['id']}' has no title in {', '.join(missing)}")
+            where = (*at, "title", missing[0]) if missing[0] in item["title"] else (*at, "title")
+            out.add(where, f"track '{item['id']}' has no title in {', '.join(missing)}")
             continue
         tracks.append(Track(item["id"], {lang: item["title"][lang] for lang in languages}))
     return tracks
@@ -187,15 +207,20 @@ def load_course(
     docs_dir: Path,
     quiz_dir: Path,
     tracks_config: Any,
-    languages: tuple[str, ...] = ("sv", "en"),
+    languages: tuple[str, ...],
     root: Path | None = None,
     sources_file: Path | None = None,
+    config_files: ConfigFiles | None = None,
 ) -> Course:
-    """Read and check the whole course; raise ``CourseError`` with every problem."""
+    """Read and check the whole course; raise ``CourseError`` with every problem.
+
+    ``languages`` are the site's, the default first; ``config_files`` tell where
+    ``tracks_config`` is written (without them its problems name mkdocs.yml:1).
+    """
     root = root or docs_dir.parent
     problems = Problems()
     check_translations(docs_dir, root, languages, problems)
-    tracks = load_tracks(tracks_config, languages, problems)
+    tracks = load_tracks(tracks_config, languages, problems, config_files)
     sources = load_sources(sources_file or root / "sources.yml", root, languages, problems)
     course = Course(tuple(languages), tracks, {})
     track_ids = {t.id for t in tracks}

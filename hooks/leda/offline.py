@@ -16,6 +16,16 @@ import re
 from urllib.parse import urlsplit, urlunsplit
 
 _HREF = re.compile(r"(\shref=)([\"'])([^\"']*)\2")
+WORKER_SHIM = "assets/leda/file-worker.js"  # takes the place of the offline plugin's polyfill
+
+
+def polyfills(configured: list) -> list:
+    """Material's ``extra.polyfills`` for the offline copy: Leda's worker shim instead of
+    the iframe-worker polyfill the offline plugin loads from unpkg.com."""
+    out = [p for p in configured if "iframe-worker" not in str(p)]
+    if WORKER_SHIM not in out:
+        out.append(WORKER_SHIM)
+    return out
 
 
 class Pages:

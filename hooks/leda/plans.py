@@ -33,6 +33,7 @@ from .problems import CourseError, Problems
 KINDS = ("intro", "exercise", "discussion", "break", "close")
 PLAN_DIR = "plans"
 LONG = 90  # minutes; a longer session needs a break
+RUNS = (45, 90, 120)  # the lengths of the runs a facilitator guide suggests
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 
 
@@ -89,9 +90,7 @@ def agenda(blocks: list[Block], start: str) -> list[Slot]:
     return slots
 
 
-def load_plans(
-    docs_dir: Path, course: Course, root: Path, languages=("sv", "en")
-) -> dict[str, Plan]:
+def load_plans(docs_dir: Path, course: Course, root: Path, languages) -> dict[str, Plan]:
     """Read and check every plan; raise ``CourseError`` with every problem at once."""
     problems = Problems()
     files: dict[str, dict[str, Path]] = {}

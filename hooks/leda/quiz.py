@@ -51,8 +51,8 @@ class Quiz:
         return sum(1 for q in self.questions if q.scored)
 
 
-def load_quiz(path: Path, display: str, problems: Problems, languages=("sv", "en")) -> Quiz | None:
-    """Read the quiz file at ``path`` (named ``display`` in messages)."""
+def load_quiz(path: Path, display: str, problems: Problems, languages) -> Quiz | None:
+    """Read the quiz file at ``path`` (named ``display`` in messages), in ``languages``."""
     before = len(problems)
     try:
         text = path.read_text(encoding="utf-8")

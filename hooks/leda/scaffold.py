@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from .adapter import load_config
 from .checks import ID_PATTERN
 from .course import MODULE_DIR
 
@@ -29,14 +30,6 @@ EN_TODO = "(fill in)"
 
 class ScaffoldError(Exception):
     pass
-
-
-def load_config(config_file: Path) -> dict:
-    """The MkDocs configuration with ``INHERIT:`` resolved, as MkDocs reads it."""
-    from mkdocs.utils.yaml import yaml_load  # MkDocs' own loader: !ENV, INHERIT
-
-    with open(config_file, "rb") as f:
-        return yaml_load(f) or {}
 
 
 def _leda(config: dict) -> dict:

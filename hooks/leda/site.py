@@ -1,58 +1,62 @@
-"""What the hooks of one build share.
+"""The site as data: the course, the workshop plans and what is published.
 
-MkDocs runs each hook module on its own; hooks/course.py loads the course in
-``on_pre_build`` (once per language build) and the other hooks read it here.
+``load_site`` reads and checks all of it from the project's files and the
+settings written in the configuration, and knows nothing about the build that
+asks. It is a function of those files and ``SiteInputs`` alone, so a caller may
+keep its result (between ``./leda serve`` rebuilds, say) for as long as none of
+the files under ``inputs.root`` changed.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from jinja2 import Environment
-from mkdocs.structure.files import File
-
-from .course import Course
-
-course: Course | None = None
-plans: dict = {}  # plan id -> leda.plans.Plan, set by hooks/plans.py
-env: Environment | None = None  # the theme's Jinja environment, for rendering blocks
+from .configfiles import ConfigFiles
+from .course import Course, load_course
+from .plans import Plan, load_plans
+from .publish import LeftOut, check_publish, left_out, select
 
 
-def root(config) -> Path:
-    """The project folder: where mkdocs.yml is."""
-    return Path(config.config_file_path).resolve().parent
+@dataclass(frozen=True)
+class SiteInputs:
+    """What ``load_site`` reads besides the files: the settings as written."""
+
+    root: Path  # the project folder; quizzes/ and sources.yml are here
+    docs_dir: Path
+    languages: tuple[str, ...]  # the default first
+    tracks: Any = None  # extra.leda.tracks
+    publish: Any = None  # extra.leda.publish
+    files: ConfigFiles | None = None  # where those settings are written, for messages
 
 
-def language(config) -> str:
-    """The language of the build that is running (mkdocs-static-i18n sets it per build)."""
-    return config.theme["language"]
+@dataclass
+class Site:
+    course: Course  # what is published
+    plans: dict[str, Plan] = field(default_factory=dict)  # the published plans, by id
+    left_out: LeftOut = field(default_factory=LeftOut)  # modules and plans not published
+    full: Course | None = None  # the whole course, before the selection
 
 
-def languages(config) -> tuple[str, ...]:
-    return tuple(config.extra.get("leda", {}).get("languages", ("sv", "en")))
+def load_site(inputs: SiteInputs) -> Site:
+    """Read and check the course and the plans, then keep only what is published.
 
-
-def strings(env: Environment, lang: str) -> dict[str, str]:
-    """Leda's interface text in ``lang``, from overrides/partials/leda/lang/<lang>.html."""
-    return env.get_template(f"partials/leda/lang/{lang}.html").module.strings
-
-
-def generated_page(config, path: str, front: str, body: str = "") -> File:
-    """A page the build writes itself, at ``<lang>/<path>/`` in the running language.
-
-    Made after mkdocs-static-i18n has picked the language's files (it drops
-    generated files it sees) and given the attributes its later events expect.
+    Raises ``CourseError`` (or ``SettingsError``, one of them) with every problem
+    of the first stage that has any: the course, the plans, the selection. Plans
+    are checked against the whole course; a plan that uses a module that is not
+    published is left out with it.
     """
-    lang = language(config)
-    prefix = "" if lang == languages(config)[0] else f"{lang}/"
-    file = File.generated(config, f"{path}.{lang}.md", content=f"---\n{front}---\n{body}")
-    file.dest_uri = f"{prefix}{path}/index.html"
-    file.locale = file.locale_alternate_of = file.localization = lang
-    file.alternates = {lang: file}
-    file.norm_src_uri = f"{path}.md"
-    return file
-
-
-def yaml_text(text: str) -> str:
-    """``text`` as a double-quoted YAML string."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    full = load_course(
+        docs_dir=inputs.docs_dir,
+        quiz_dir=inputs.root / "quizzes",
+        tracks_config=inputs.tracks,
+        languages=inputs.languages,
+        root=inputs.root,
+        config_files=inputs.files,
+    )
+    plans = load_plans(inputs.docs_dir, full, inputs.root, inputs.languages)
+    course = select(full, check_publish(inputs.publish, full, inputs.files))
+    gone = left_out(full, course, plans)
+    kept = {plan_id: plan for plan_id, plan in plans.items() if plan_id not in gone.plans}
+    return Site(course=course, plans=kept, left_out=gone, full=full)

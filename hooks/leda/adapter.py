@@ -1,0 +1,185 @@
+"""The one module in hooks/leda/ that knows MkDocs (tests/test_pipeline.py checks).
+
+Everything MkDocs-specific the hooks share is here: reading Leda's ``Settings``
+from MkDocs' configuration, turning Leda's errors into MkDocs' ``PluginError``,
+making generated pages, reading front matter, and turning Leda's navigation and
+links into MkDocs' own. The rest of hooks/leda/ works on plain data, so another
+site engine would need another adapter and new hook files, not a new course.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from itertools import pairwise
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+from mkdocs.utils import normalize_url
+from mkdocs.utils.meta import get_data
+
+from .languages import prefix
+from .nav import NavPage, NavSection, flatten
+from .pages import Generated, module_id
+from .problems import CourseError
+from .state import LanguageBuild, Settings
+
+I18N = "i18n"  # mkdocs-static-i18n's name in mkdocs.yml's plugins
+
+
+def _i18n_languages(config: MkDocsConfig) -> list:
+    plugin = config.plugins.get(I18N)
+    return list(plugin.config.languages) if plugin is not None else []
+
+
+def languages(config: MkDocsConfig) -> tuple[str, ...]:
+    """``extra.leda.languages`` (the default first), else mkdocs-static-i18n's languages."""
+    configured = config.extra.get("leda", {}).get("languages")
+    if configured:
+        return tuple(configured)
+    found = sorted(_i18n_languages(config), key=lambda lang: not lang.default)
+    if not found:
+        raise PluginError("Leda needs its languages: set extra.leda.languages in mkdocs.yml")
+    return tuple(lang.locale for lang in found)
+
+
+def offline_enabled(config: MkDocsConfig) -> bool:
+    """``./leda offline``: Material's offline plugin is on (LEDA_OFFLINE=true)."""
+    for name in ("material/offline", "offline"):
+        plugin = config.plugins.get(name)
+        if plugin is not None:
+            return bool(plugin.config.enabled)
+    return False
+
+
+def settings(config: MkDocsConfig) -> Settings:
+    """What a language's build reads from ``config``, once mkdocs-static-i18n has set the
+    configuration to that language (the theme's language is the build's)."""
+    config_file = Path(config.config_file_path).resolve()
+    return Settings(
+        lang=config.theme["language"],
+        languages=languages(config),
+        root=config_file.parent,
+        docs_dir=Path(config.docs_dir),
+        config_file=config_file,
+        leda=config.extra.get("leda", {}),
+        names={lang.locale: lang.name for lang in _i18n_languages(config)},
+        offline=offline_enabled(config),
+    )
+
+
+@contextmanager
+def reported() -> Iterator[None]:
+    """Leda's problems (``CourseError``, ``SettingsError``) stop the build with every one."""
+    try:
+        yield
+    except CourseError as err:
+        raise PluginError(str(err)) from None
+
+
+def generated_page(config: MkDocsConfig, build: LanguageBuild, page: Generated) -> File:
+    """A page the build writes itself, at ``<lang>/<path>/`` in the build's language.
+
+    Made after mkdocs-static-i18n has picked the language's files (it drops
+    generated files it sees) and given the attributes its later events expect.
+    """
+    lang = build.lang
+    file = File.generated(
+        config, f"{page.path}.{lang}.md", content=f"---\n{page.front}---\n{page.body}"
+    )
+    file.dest_uri = f"{prefix(lang, build.languages)}{page.path}/index.html"
+    file.locale = file.locale_alternate_of = file.localization = lang
+    file.alternates = {lang: file}
+    file.norm_src_uri = f"{page.path}.md"
+    return file
+
+
+def replace_generated(config: MkDocsConfig, files: Files, path: str, content: str) -> None:
+    """``path`` in ``files`` becomes a file the build writes with ``content``."""
+    old = files.get_file_from_path(path)
+    if old is not None:
+        files.remove(old)
+    files.append(File.generated(config, path, content=content))
+
+
+def exclude(file: File) -> None:
+    """``file`` is not built: no page, no search entry, no sitemap entry."""
+    file.inclusion = InclusionLevel.EXCLUDED
+
+
+def front_matter(page: Page) -> dict:
+    """A page's front matter, also before MkDocs has read the page."""
+    if page.meta:
+        return page.meta
+    try:
+        return get_data(page.file.content_string)[1]
+    except (OSError, ValueError):
+        return {}
+
+
+def nav_pages(files: Files) -> list[NavPage]:
+    """The pages the navigation arranges: every page from docs/, none the build makes."""
+    out = []
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None or getattr(file, "generated_by", None):
+            continue
+        out.append(
+            NavPage(
+                src_uri=file.src_uri,
+                is_index=page.is_index,
+                meta=front_matter(page),
+                module=module_id(file.src_uri),
+                ref=page,
+            )
+        )
+    return out
+
+
+def navigation(items: list[NavPage | NavSection]) -> Navigation:
+    """Leda's navigation as MkDocs' own, with each page's previous and next."""
+
+    def convert(item: NavPage | NavSection):
+        if isinstance(item, NavPage):
+            return item.ref
+        section = Section(item.title, [child.ref for child in item.children])
+        for child in section.children:
+            child.parent = section
+        return section
+
+    pages = [p.ref for p in flatten(items)]
+    for page in pages:
+        page.previous_page = page.next_page = None
+    for before, after in pairwise(pages):
+        before.next_page, after.previous_page = after, before
+    return Navigation([convert(item) for item in items], pages)
+
+
+def page_language(page: Page, build: LanguageBuild) -> str:
+    return getattr(page.file, "locale", None) or build.lang
+
+
+def localized_url(build: LanguageBuild, context, path: str) -> str:
+    """``'modules/x/' | leda_url``: the page at ``path`` in the page's own language.
+
+    MkDocs' ``url`` filter takes paths from the site's root, which is the default
+    language: on an English page it would lead to the Swedish page.
+    """
+    page = context.get("page")
+    lang = page_language(page, build) if page else build.lang
+    path = prefix(lang, build.languages) + path
+    if page is not None:
+        return normalize_url(path, page=page)
+    return normalize_url(path, base=context.get("base_url", ""))
+
+
+def load_config(config_file: Path) -> dict:
+    """The MkDocs configuration with ``INHERIT:`` resolved, as MkDocs reads it (``!ENV``)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(config_file, "rb") as f:
+        return yaml_load(f) or {}

@@ -1,0 +1,143 @@
+"""What Leda adds to pages: which page is what, module blocks, generated pages, ``leda``.
+
+Pages are named by their source path in docs/ (``modules/x.sv.md``):
+
+- ``modules/<id>.<lang>.md`` is a module's page; its blocks are rendered here.
+- ``plans/index.<lang>.md`` lists the workshop plans, ``plans/<id>.<lang>.md`` is one.
+- The build writes two pages per module itself (``generated``): its quiz at
+  ``modules/<id>/quiz/`` (when it has one) and its facilitator guide at
+  ``modules/<id>/guide/``, both out of the search index.
+
+``context`` is the ``leda`` variable of every page's template.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import blocks
+from .course import MODULE_DIR, Course, Module
+from .plans import PLAN_DIR, RUNS, agenda, suggest
+from .problems import Problems
+from .site import Site
+from .strings import Strings, fill
+
+TEMPLATES = {"module": "leda-module.html", "plans": "leda-plans.html", "plan": "leda-plan.html"}
+
+
+def _parts(src_uri: str) -> tuple[str, str] | None:
+    parts = src_uri.split("/")
+    return (parts[0], parts[1].split(".")[0]) if len(parts) == 2 else None
+
+
+def module_id(src_uri: str) -> str | None:
+    """``modules/<id>.<lang>.md`` is module ``id``; pages in its folder are not."""
+    parts = _parts(src_uri)
+    return parts[1] if parts and parts[0] == MODULE_DIR else None
+
+
+def plan_id(src_uri: str) -> str | None:
+    """``plans/<id>.<lang>.md`` is plan ``id`` (``index``: the list of plans)."""
+    parts = _parts(src_uri)
+    return parts[1] if parts and parts[0] == PLAN_DIR else None
+
+
+def template(src_uri: str) -> str | None:
+    """The template a page of Leda's gets unless its front matter names one."""
+    if module_id(src_uri):
+        return TEMPLATES["module"]
+    plan = plan_id(src_uri)
+    if plan:
+        return TEMPLATES["plans" if plan == "index" else "plan"]
+    return None
+
+
+def render_blocks(markdown: str, src_uri: str, module: Module, lang: str, env) -> str:
+    """A module page's Markdown with its blocks rendered through their templates.
+
+    ``/// exercise | id`` becomes partials/leda/exercise.html, ``/// facilitator``
+    partials/leda/facilitator.html; ``env`` has Leda's filters and ``t``
+    (templates.install_text). The blocks were checked when the course loaded.
+    """
+    found = blocks.parse(markdown, 1, src_uri, Problems())
+
+    def render(block: blocks.Block) -> str:
+        return env.get_template(f"partials/leda/{block.kind}.html").render(
+            exercise=module.exercise(block.arg), module=module, body=block.body, lang=lang
+        )
+
+    return blocks.replace(markdown, found, 1, render)
+
+
+@dataclass
+class Generated:
+    """A page the build writes itself, at ``path/`` in one language."""
+
+    path: str  # like "modules/x/quiz", without the language
+    front: str  # its front matter, YAML
+    body: str = ""  # Markdown, after the front matter
+
+
+def yaml_text(text: str) -> str:
+    """``text`` as a double-quoted YAML string."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _front(kind: str, t: Strings, module: Module, lang: str) -> str:
+    """A quiz's or a guide's front matter: title, template, module, out of search."""
+    title = fill(t[f"{kind}.title"], title=module.text[lang].title)
+    return (
+        f"title: {yaml_text(title)}\n"
+        f"template: leda-{kind}.html\n"
+        f"leda_{kind}: {module.id}\n"
+        "search:\n  exclude: true\n"
+    )
+
+
+def quiz_pages(course: Course, lang: str, t: Strings) -> list[Generated]:
+    """A quiz page for every module with a quiz; answers stay out of the search index."""
+    return [
+        Generated(f"{MODULE_DIR}/{m.id}/quiz", _front("quiz", t, m, lang))
+        for m in course.modules.values()
+        if m.quiz is not None
+    ]
+
+
+def guide_pages(course: Course, lang: str, t: Strings) -> list[Generated]:
+    """A facilitator guide for every module (its text is on the module page too)."""
+    return [
+        Generated(
+            path=f"{MODULE_DIR}/{m.id}/guide",
+            front=_front("guide", t, m, lang),
+            body=m.text[lang].facilitator + "\n",
+        )
+        for m in course.modules.values()
+    ]
+
+
+def context(site: Site, lang: str, src_uri: str, meta: dict) -> dict:
+    """The ``leda`` variable of a page's template.
+
+    Always ``course`` and ``lang``, and ``module`` (None on pages that are not a
+    module's); on a quiz page also ``quiz``, on a guide ``runs`` (suggested
+    agendas by length), on plan pages ``plans`` and, for one plan, ``plan`` and
+    ``agenda``.
+    """
+    course = site.course
+    leda: dict = {"course": course, "lang": lang, "module": course.modules.get(meta.get("id", ""))}
+    if meta.get("leda_guide"):
+        module = course.modules[meta["leda_guide"]]
+        runs = [(length, agenda(suggest(module.exercises, length), "09:00")) for length in RUNS]
+        leda.update(module=module, runs=runs)
+    if meta.get("leda_quiz"):
+        module = course.modules[meta["leda_quiz"]]
+        leda.update(module=module, quiz=module.quiz)
+    plan = plan_id(src_uri)
+    if plan:
+        leda["plans"] = list(site.plans.values())
+        if plan in site.plans:
+            leda.update(
+                plan=site.plans[plan],
+                agenda=agenda(site.plans[plan].blocks, site.plans[plan].start),
+            )
+    return leda
