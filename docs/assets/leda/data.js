@@ -1,55 +1,34 @@
-/* Leda's learner data: the one file that knows how it is kept in this browser.
- * Loaded on every page after leda.js; nothing else touches localStorage.
+/* Leda's learner data: the one file that knows how it is kept (localStorage, this browser
+ * only). Keys are "leda:<store>:<kind>:<id>"; <store> is the site's path, or the
+ * data-leda-store attribute of <html> (an LMS package's id). Times: toISOString() or null.
+ *   note:<module>/<exercise>     {v: 1, text, updated}
+ *   conflict:<module>/<exercise> {v: 1, text, updated}  a note's copy to review
+ *   done:<module>                {v: 1, done, updated}
+ *   quiz:<module>                {v: 1, questions: {<question>: {chosen: [<option>], verdict, at}}}
+ *   backup:<name>:<ms>           {v: 1, name, raw, at}  unreadable data, or what an import
+ *                                replaced: one per distinct raw text of entry <name>
+ * KINDS holds each kind's id, version, check and migrations (up[n] turns n into n + 1).
+ * Version 0 (no v, the time in `at`) is migrated on reading; an older quiz.js's
+ * quiz:<module>:unreadable:<ms> becomes a backup; a newer version's entry is never written.
  *
- * Keys: "leda:<store>:<kind>:<id>". <store> is the site's path ("/", "/leda/"), so two
- * sites on one origin never share, or the data-leda-store attribute of <html> when a
- * page sets one (an LMS package: its own id). Times are ISO 8601 in UTC, or null.
- *
- *   note:<module>/<exercise>      {v: 1, text, updated}  the learner's note
- *   conflict:<module>/<exercise>  {v: 1, text, updated}  a copy to review (another tab, an import)
- *   done:<module>                 {v: 1, done, updated}  marked done, or explicitly not done
- *   quiz:<module>                 {v: 1, questions: {<question>: {chosen: [<option>], verdict, at}}}
- *   backup:<name>:<ms>            {v: 1, name, raw, at}  data that could not be read, or that an
- *                                 import replaced: one per distinct raw text of an entry <name>
- * KINDS below holds each kind's id, version, check and migrations: a new kind is a row.
- * Older versions are migrated on reading: version 0 (note, conflict, done) had no `v` and
- * the time under `at`; quiz:<module>:unreadable:<ms> (the raw text as a JSON string, from
- * an older quiz.js) becomes a backup. An entry of a newer version is read, never written.
- *
- * Leda.data (read, put and keep are what pages use; the rest is the journal page's):
- *   state               what the one probe at loading found: "ok", "full", "readonly"
- *                       (reading works, writing does not) or "unavailable"
- *   read(name)          {state: "none" | "ok" | "newer" | "corrupt" | "unavailable", value, raw}
- *   put(name, value)    "ok" | "full" | "unavailable" | "newer" | "stuck": never over a newer
- *                       entry, nor over an unreadable one it could not back up first ("stuck")
- *   keep(name, raw)     back up raw as <name>'s; true when it is kept (now or before)
- *   remove(name), names(prefix), watch(fn(name or null)) on changes made in other tabs
- *   backups()           [{name, raw, at}]
- *   snapshot()          {name: raw} of all learner data, the input of the pure functions:
- *   entry(name, raw)    what read() returns, for a stored text
- *   exported(snap, at)  the JSON backup document at time `at` (ms)
- *   parse(text)         {data} or {error: [string key, vars]}: a backup file checked in full
- *   merge(data, snap, at)  {writes: [[name, value]], counts}: the import's writes (rule below)
- *   apply(writes)       "ok" | "full" | "unavailable": all the writes or none
- *   clear()             delete all learner data; false when it could not
- * The merge rule: times later than the import (`at`) count as `at`. A new entry is added.
- * Of two different texts of a note the later wins and the other becomes its copy to review;
- * a mark or a quiz answer is replaced only by a different, later one, and the replaced
- * entry is kept as a backup. Unreadable entries are backed up before anything replaces
- * them; a newer Leda's entries are left alone (what would replace them is kept beside). */
+ * Leda.data: state: "ok" | "full" | "readonly" | "unavailable", probed once per page;
+ *   read(name) → {state: "none" | "ok" | "newer" | "corrupt" | "unavailable", value, raw};
+ *   put(name, value) → "ok" | "full" | "unavailable" | "newer" | "stuck": never over a newer
+ *   entry, nor over an unreadable one it could not back up; keep(name, raw) → backed up;
+ *   remove(name); names(prefix); watch(fn(name)) on other tabs' changes; backups();
+ *   snapshot() → {name: raw}; apply(writes): all or none; clear(); joinText(a, b).
+ *   Pure: entry(name, raw); exported(snap, ms): the backup file; parse(text) → {data} |
+ *   {error: [key, vars]}; merge(data, snap, ms) → {writes: [[name, value]], counts}.
+ * The merge: a time after the import counts as its moment. A new entry is added; of two
+ * texts of a note the later wins and the other becomes its copy to review; a mark or a
+ * quiz answer is replaced by a different, later one, and kept as a backup. */
 (function () {
   "use strict";
   var Leda = (window.Leda = window.Leda || {});
-  var html = document.documentElement;
-  var PREFIX = "leda:" + (html.getAttribute("data-leda-store") || (Leda.root ? Leda.root.pathname : "/")) + ":";
-  var V = 1;
+  var PREFIX = "leda:" + (document.documentElement.getAttribute("data-leda-store") || (Leda.root ? Leda.root.pathname : "/")) + ":";
   var ID = "[a-z0-9]+(?:-[a-z0-9]+)*";
   var PLAIN = new RegExp("^" + ID + "$");
-  var BAD_KEYS = ["__proto__", "constructor", "prototype"];
   var LEGACY = /^quiz:([a-z0-9-]+):unreadable:(\d+)$/;
-  var MAX_IMPORT = 5 * 1024 * 1024;
-  var MAX_ENTRIES = 2000;
-  var MAX_DEPTH = 32;
 
   function has(o, k) {
     return Object.prototype.hasOwnProperty.call(o, k);
@@ -63,12 +42,9 @@
   function iso(ms) {
     return new Date(ms).toISOString();
   }
-  /* null, or a real time as toISOString writes it ("1" or "2023-02-30T…" are not). */
-  function stamp(x) {
-    if (x === null || x === undefined) return true;
-    if (!str(x) || !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?Z$/.test(x)) return false;
-    var d = new Date(x);
-    return !isNaN(d) && iso(d).slice(0, 19) === x.slice(0, 19);
+  /* null, or a real time as toISOString() writes it: not "1", not "2023-02-30T…". */
+  function time(x) {
+    return x == null || (str(x) && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?Z$/.test(x) && !isNaN(Date.parse(x)) && iso(Date.parse(x)).slice(0, 19) === x.slice(0, 19));
   }
   function assign(to, from) {
     Object.keys(from).forEach(function (k) {
@@ -76,7 +52,6 @@
     });
     return to;
   }
-  /* Version 0 → 1: `v` added, the time moved from `at` to `updated`. */
   function v0(value) {
     var out = assign({}, value);
     delete out.at;
@@ -84,23 +59,22 @@
     out.updated = value.updated || value.at || null;
     return out;
   }
-  function text(v) {
-    return str(v.text) && stamp(v.updated);
-  }
-  function answer(a) {
-    return isObj(a) && Array.isArray(a.chosen) && a.chosen.every(str) && str(a.verdict) && stamp(a.at);
-  }
-
-  /* Every kind of entry: the id after "<kind>:", the current version, the check of a
-   * current entry, and up[n], which turns version n into n + 1. */
+  var NOTE = {
+    id: new RegExp("^" + ID + "/" + ID + "$"),
+    v: 1,
+    ok: function (v) {
+      return str(v.text) && time(v.updated);
+    },
+    up: [v0],
+  };
   var KINDS = {
-    note: { id: new RegExp("^" + ID + "/" + ID + "$"), v: 1, ok: text, up: [v0] },
-    conflict: { id: new RegExp("^" + ID + "/" + ID + "$"), v: 1, ok: text, up: [v0] },
+    note: NOTE,
+    conflict: NOTE,
     done: {
       id: PLAIN,
       v: 1,
       ok: function (v) {
-        return typeof v.done === "boolean" && stamp(v.updated);
+        return typeof v.done === "boolean" && time(v.updated);
       },
       up: [v0],
     },
@@ -111,17 +85,18 @@
         return (
           isObj(v.questions) &&
           Object.keys(v.questions).every(function (q) {
-            return PLAIN.test(q) && answer(v.questions[q]);
+            var a = v.questions[q];
+            return PLAIN.test(q) && isObj(a) && Array.isArray(a.chosen) && a.chosen.every(str) && str(a.verdict) && time(a.at);
           })
         );
       },
       up: [],
     },
     backup: {
-      id: /^.+:\d+$/,
+      id: /:\d+$/,
       v: 1,
       ok: function (v) {
-        return str(v.name) && str(v.raw) && stamp(v.at);
+        return str(v.name) && str(v.raw) && time(v.at);
       },
       up: [],
     },
@@ -131,30 +106,29 @@
     return has(KINDS, k) ? KINDS[k] : null;
   }
 
-  /* A stored text as an entry: migrated, checked. Pure. */
   function entry(name, raw) {
-    if (raw === null || raw === undefined) return { state: "none" };
+    if (raw == null) return { state: "none" };
     var kind = kindOf(name);
-    var bad = { state: "corrupt", raw: raw };
     var value;
     try {
       value = JSON.parse(raw);
     } catch (e) {
-      return bad;
+      /* corrupt */
     }
-    if (!kind || !kind.id.test(name.slice(name.indexOf(":") + 1)) || !isObj(value)) return bad;
-    if (typeof value.v === "number" && value.v > kind.v) return { state: "newer", value: value, raw: raw };
-    var v = value.v === undefined ? 0 : value.v;
-    while (kind.up[v] && v < kind.v) value = kind.up[v++](value);
-    return value.v === kind.v && kind.ok(value) ? { state: "ok", value: value, raw: raw } : bad;
+    if (kind && kind.id.test(name.slice(name.indexOf(":") + 1)) && isObj(value)) {
+      if (typeof value.v === "number" && value.v > kind.v) return { state: "newer", value: value, raw: raw };
+      for (var v = value.v === undefined ? 0 : value.v; typeof v === "number" && kind.up[v] && v < kind.v; v++) value = kind.up[v](value);
+      if (value.v === kind.v && kind.ok(value)) return { state: "ok", value: value, raw: raw };
+    }
+    return { state: "corrupt", raw: raw };
   }
 
-  // ---- Storage: probed once --------------------------------------------------
+  // ---- Storage, probed once ----------------------------------------------------
 
   var S = null;
   var state = "unavailable";
   function quota(e) {
-    return !!e && (e.name === "QuotaExceededError" || e.name === "NS_ERROR_DOM_QUOTA_REACHED" || e.code === 22);
+    return e.name === "QuotaExceededError" || e.name === "NS_ERROR_DOM_QUOTA_REACHED" || e.code === 22;
   }
   try {
     S = window.localStorage;
@@ -167,7 +141,6 @@
     else S = null;
   }
 
-  /* Every stored key of this store (kinds of a newer Leda too). */
   function keys() {
     try {
       return Object.keys(S || {}).filter(function (k) {
@@ -194,30 +167,26 @@
       })
       .sort();
   }
-  function get(name) {
-    return S.getItem(PREFIX + name);
-  }
   function read(name) {
     try {
-      return S ? entry(name, get(name)) : { state: "unavailable" };
+      return S ? entry(name, S.getItem(PREFIX + name)) : { state: "unavailable" };
     } catch (e) {
       return { state: "unavailable" };
     }
   }
   function write(name, value) {
-    if (!S) return "unavailable";
     try {
       S.setItem(PREFIX + name, JSON.stringify(value));
       list()[name] = 1;
       return "ok";
     } catch (e) {
-      return quota(e) ? "full" : "unavailable";
+      return S && quota(e) ? "full" : "unavailable";
     }
   }
   function remove(name) {
     try {
       S.removeItem(PREFIX + name);
-      if (known) delete known[name];
+      delete list()[name];
       return true;
     } catch (e) {
       return false;
@@ -225,26 +194,22 @@
   }
   function snapshot(start) {
     var snap = {};
+    if (!start) known = null; // all of it (an export, an import): listed afresh
     names(start).forEach(function (n) {
-      try {
-        snap[n] = get(n);
-      } catch (e) {
-        /* left out */
-      }
+      var raw = read(n).raw;
+      if (raw != null) snap[n] = raw;
     });
     return snap;
   }
 
-  /* The backups in a snapshot: backup entries, and older quiz.js's unreadable copies. */
+  /* The backups in a snapshot, with an older quiz.js's unreadable copies among them. */
   function backupsOf(snap) {
     var out = [];
     Object.keys(snap)
       .sort()
       .forEach(function (n) {
         var m = LEGACY.exec(n);
-        var e = m ? null : n.indexOf("backup:") === 0 && entry(n, snap[n]);
-        if (e && e.state === "ok") out.push({ name: e.value.name, raw: e.value.raw, at: e.value.at || null });
-        else if (e) out.push({ name: n, raw: snap[n], at: null }); // a backup that cannot be read itself
+        var e = entry(n, snap[n]);
         if (m) {
           var raw = snap[n];
           try {
@@ -253,53 +218,51 @@
             /* kept as it is */
           }
           out.push({ name: "quiz:" + m[1], raw: raw, at: iso(Math.min(Number(m[2]), 8.64e15)), legacy: n });
+        } else if (n.indexOf("backup:") === 0) {
+          out.push(e.state === "ok" ? { name: e.value.name, raw: e.value.raw, at: e.value.at || null } : { name: n, raw: snap[n], at: null });
         }
       });
     return out;
   }
-  function kept(list, name, raw) {
-    return list.some(function (b) {
-      return b.name === name && b.raw === raw;
-    });
-  }
-  /* A free backup key for <name>, after `at` (ms). */
-  function backupKey(name, at, taken) {
-    while (has(taken, "backup:" + name + ":" + at)) at++;
-    return "backup:" + name + ":" + at;
-  }
   function backups() {
     return backupsOf(assign(snapshot("backup:"), snapshot("quiz:")));
   }
+  function kept(list, name, raw) {
+    return list.some(function (b) {
+      return b.name === name && b.raw === raw && !b.legacy;
+    });
+  }
+  function backupKey(name, ms, taken) {
+    while (has(taken, "backup:" + name + ":" + ms)) ms++;
+    return "backup:" + name + ":" + ms;
+  }
   function keep(name, raw, at) {
-    if (kept(backups(), name, raw)) return true;
-    return write(backupKey(name, Date.now(), list()), { v: V, name: name, raw: raw, at: at || iso(Date.now()) }) === "ok";
+    return kept(backups(), name, raw) || write(backupKey(name, Date.now(), list()), { v: 1, name: name, raw: raw, at: at || iso(Date.now()) }) === "ok";
   }
   function put(name, value) {
     var cur = read(name);
     if (cur.state === "unavailable" || cur.state === "newer") return cur.state;
-    if (cur.state === "corrupt" && !keep(name, cur.raw)) return "stuck";
-    return write(name, value);
+    return cur.state !== "corrupt" || keep(name, cur.raw) ? write(name, value) : "stuck";
   }
 
-  // Older quiz.js's unreadable copies become backups, once kept the new way.
   if (state === "ok") {
     backupsOf(snapshot("quiz:")).forEach(function (b) {
       if (b.legacy && keep(b.name, b.raw, b.at)) remove(b.legacy);
     });
   }
 
-  // ---- The backup file: export, check, merge (pure) ---------------------------
+  // ---- The backup file: export, check, merge (pure), apply ---------------------
 
   var PARTS = { notes: "note", copies: "conflict", progress: "done", quizzes: "quiz" };
 
   function exported(snap, at) {
-    var doc = { app: "leda", kind: "journal", v: V, exported: iso(at), notes: {}, copies: {}, progress: {}, quizzes: {}, backups: [] };
-    var backups = backupsOf(snap).map(function (b) {
-      return { name: b.name, raw: b.raw, at: b.at };
-    });
+    var doc = { app: "leda", kind: "journal", v: 1, exported: iso(at), notes: {}, copies: {}, progress: {}, quizzes: {}, backups: [] };
     var part = {};
     Object.keys(PARTS).forEach(function (p) {
       part[PARTS[p]] = doc[p];
+    });
+    backupsOf(snap).forEach(function (b) {
+      doc.backups.push({ name: b.name, raw: b.raw, at: b.at });
     });
     Object.keys(snap)
       .sort()
@@ -308,17 +271,15 @@
         var id = n.slice(k.length + 1);
         if (!has(part, k) || LEGACY.test(n)) return;
         var e = entry(n, snap[n]);
-        var v = e.value && assign(assign({}, e.value), { v: V }); // a newer entry's readable part
-        if (e.state === "none") return;
-        if ((e.state === "ok" || e.state === "newer") && KINDS[k].ok(v)) {
-          if (k === "quiz") part[k][id] = { v: V, questions: v.questions };
+        var v = e.value && assign(assign({}, e.value), { v: 1 }); // a newer entry's readable part
+        if (v && KINDS[k].ok(v)) {
+          if (k === "quiz") part[k][id] = { v: 1, questions: v.questions };
           else if (k === "done") part[k][id] = { done: v.done, updated: v.updated || null };
           else if (v.text) part[k][id] = { text: v.text, updated: v.updated || null };
-        } else if (!kept(backups, n, snap[n])) {
-          backups.push({ name: n, raw: snap[n], at: iso(at) });
+        } else if (e.raw && !kept(doc.backups, n, snap[n])) {
+          doc.backups.push({ name: n, raw: snap[n], at: iso(at) });
         }
       });
-    doc.backups = backups;
     return doc;
   }
 
@@ -326,53 +287,41 @@
     return { error: ["journal.import_" + key, vars] };
   }
 
-  /* Forbidden keys and nesting, without recursion (a file can nest 100 000 deep). */
-  function walk(data) {
-    var todo = [[data, 0]];
-    while (todo.length) {
-      var item = todo.pop();
-      if (item[1] > MAX_DEPTH) return fail("too_deep");
-      var keys = item[0] !== null && typeof item[0] === "object" ? Object.keys(item[0]) : [];
-      for (var i = 0; i < keys.length; i++) {
-        if (BAD_KEYS.indexOf(keys[i]) >= 0) return fail("bad_key", { key: keys[i] });
-        todo.push([item[0][keys[i]], item[1] + 1]);
-      }
-    }
-    return null;
-  }
-
-  function parse(textIn) {
+  function parse(text) {
     var data;
     try {
-      data = JSON.parse(textIn);
+      data = JSON.parse(text);
     } catch (e) {
       return fail("invalid_json");
     }
-    var bad = walk(data);
-    if (bad) return bad;
+    // Forbidden names and depth, without recursion: a file may nest 100 000 levels deep.
+    for (var todo = [[data, 0]]; todo.length; ) {
+      var item = todo.pop();
+      var ks = item[0] !== null && typeof item[0] === "object" ? Object.keys(item[0]) : [];
+      if (item[1] > 32) return fail("too_deep");
+      for (var i = 0; i < ks.length; i++) {
+        if (/^(__proto__|constructor|prototype)$/.test(ks[i])) return fail("bad_key", { key: ks[i] });
+        todo.push([item[0][ks[i]], item[1] + 1]);
+      }
+    }
     if (!isObj(data) || data.app !== "leda" || data.kind !== "journal") return fail("wrong_app");
-    if (data.v !== V) return fail(typeof data.v === "number" && data.v > V ? "newer" : "schema", { v: String(data.v) });
-    var count = Array.isArray(data.backups) ? data.backups.length : 0;
+    if (data.v !== 1) return fail(typeof data.v === "number" && data.v > 1 ? "newer" : "schema", { v: String(data.v) });
     for (var p in PARTS) {
       if (!has(PARTS, p) || data[p] === undefined) continue;
       if (!isObj(data[p])) return fail("bad_entry", { key: p });
       var kind = KINDS[PARTS[p]];
-      var ids = Object.keys(data[p]);
-      count += ids.length;
-      for (var i = 0; i < ids.length; i++) {
-        var x = isObj(data[p][ids[i]]) && assign({ v: V }, data[p][ids[i]]);
-        if (!kind.id.test(ids[i]) || !x || x.v !== V || !kind.ok(x)) return fail("bad_entry", { key: p + " › " + ids[i] });
+      for (var id in data[p]) {
+        var x = isObj(data[p][id]) && assign({ v: 1 }, data[p][id]);
+        if (!kind.id.test(id) || !x || x.v !== 1 || !kind.ok(x)) return fail("bad_entry", { key: p + " › " + id });
       }
     }
     var list = data.backups === undefined ? [] : data.backups;
-    var listOk =
+    var ok =
       Array.isArray(list) &&
       list.every(function (b) {
         return isObj(b) && KINDS.backup.ok(b);
       });
-    if (!listOk) return fail("bad_entry", { key: "backups" });
-    if (count > MAX_ENTRIES) return fail("too_many", { n: count, max: MAX_ENTRIES });
-    return { data: data };
+    return ok ? { data: data } : fail("bad_entry", { key: "backups" });
   }
 
   function joinText(before, add) {
@@ -386,10 +335,10 @@
     var copies = {};
     var backups = backupsOf(snap);
     var taken = assign({}, snap);
-    function time(x) {
+    function ms(x) {
       return Math.min(x ? Date.parse(x) : 0, at);
     }
-    function when(x) {
+    function upto(x) {
       return x && Date.parse(x) < at ? x : iso(at);
     }
     function backup(name, raw, t) {
@@ -397,7 +346,7 @@
       var key = backupKey(name, at, taken);
       taken[key] = 1;
       backups.push({ name: name, raw: raw });
-      writes.push([key, { v: V, name: name, raw: raw, at: t ? when(t) : iso(at) }]);
+      writes.push([key, { v: 1, name: name, raw: raw, at: upto(t) }]);
     }
     function cur(name) {
       var e = entry(name, has(snap, name) ? snap[name] : null);
@@ -407,32 +356,34 @@
     function copy(id, add) {
       copies[id] = joinText(copies[id] || "", add);
     }
-    Object.keys(data.notes || {}).forEach(function (id) {
-      var theirs = data.notes[id];
+    function each(part, fn) {
+      Object.keys(data[part] || {}).forEach(function (id) {
+        fn(id, data[part][id]);
+      });
+    }
+    each("notes", function (id, theirs) {
       var name = "note:" + id;
       var e = cur(name);
-      var ours = e.state === "ok" || e.state === "newer" ? e.value : null;
+      var ours = e.value || {};
+      var note = [name, { v: 1, text: theirs.text, updated: upto(theirs.updated) }];
       if (e.state === "newer") {
         if (theirs.text !== ours.text) copy(id, theirs.text);
-      } else if (!ours || !ours.text) {
+      } else if (e.state !== "ok" || !ours.text) {
         if (!theirs.text) return;
-        writes.push([name, { v: V, text: theirs.text, updated: when(theirs.updated) }]);
+        writes.push(note);
         counts.added++;
       } else if (ours.text === theirs.text) {
         counts.same++;
       } else {
         counts.copies++;
-        if (time(theirs.updated) > time(ours.updated)) {
-          writes.push([name, { v: V, text: theirs.text, updated: when(theirs.updated) }]);
-          copy(id, ours.text);
-          counts.updated++;
-        } else {
-          copy(id, theirs.text);
-        }
+        var later = ms(theirs.updated) > ms(ours.updated);
+        if (later) writes.push(note);
+        if (later) counts.updated++;
+        copy(id, later ? ours.text : theirs.text);
       }
     });
-    Object.keys(data.copies || {}).forEach(function (id) {
-      copy(id, data.copies[id].text);
+    each("copies", function (id, theirs) {
+      copy(id, theirs.text);
     });
     Object.keys(copies).forEach(function (id) {
       var name = "conflict:" + id;
@@ -440,41 +391,37 @@
       if (e.state === "newer") return backup(name, copies[id]);
       var before = e.state === "ok" ? e.value.text : "";
       var after = joinText(before, copies[id]);
-      if (after !== before) writes.push([name, { v: V, text: after, updated: iso(at) }]);
+      if (after !== before) writes.push([name, { v: 1, text: after, updated: iso(at) }]);
     });
-    Object.keys(data.progress || {}).forEach(function (id) {
-      var theirs = data.progress[id];
+    each("progress", function (id, theirs) {
       var name = "done:" + id;
       var e = cur(name);
-      var later = e.state === "ok" && theirs.done !== e.value.done && time(theirs.updated) > time(e.value.updated);
+      var later = e.state === "ok" && theirs.done !== e.value.done && ms(theirs.updated) > ms(e.value.updated);
       if (later) {
         backup(name, e.raw, e.value.updated);
         counts.replaced++;
       }
-      if (e.state === "none" || e.state === "corrupt" || later) {
-        writes.push([name, { v: V, done: theirs.done, updated: when(theirs.updated) }]);
-      }
+      if (e.state === "none" || e.state === "corrupt" || later) writes.push([name, { v: 1, done: theirs.done, updated: upto(theirs.updated) }]);
     });
-    Object.keys(data.quizzes || {}).forEach(function (id) {
+    each("quizzes", function (id, quiz) {
       var name = "quiz:" + id;
       var e = cur(name);
-      var theirs = data.quizzes[id].questions;
-      if (e.state === "newer") return backup(name, JSON.stringify({ v: V, questions: theirs }));
+      if (e.state === "newer") return backup(name, JSON.stringify({ v: 1, questions: quiz.questions }));
       var merged = e.state === "ok" ? assign({}, e.value.questions) : {};
-      var changed = false;
+      var changed = 0;
       var replaced = 0;
-      Object.keys(theirs).forEach(function (q) {
-        var a = assign({}, theirs[q]);
-        a.at = when(a.at);
-        var ours = has(merged, q) ? merged[q] : null;
-        if (ours && (JSON.stringify([ours.chosen, ours.verdict]) === JSON.stringify([a.chosen, a.verdict]) || time(a.at) <= time(ours.at))) return;
+      Object.keys(quiz.questions).forEach(function (q) {
+        var a = assign({}, quiz.questions[q]);
+        var ours = has(merged, q) && merged[q];
+        a.at = upto(a.at);
+        if (ours && (JSON.stringify([ours.chosen, ours.verdict]) === JSON.stringify([a.chosen, a.verdict]) || ms(a.at) <= ms(ours.at))) return;
         if (ours) replaced++;
         merged[q] = a;
-        changed = true;
+        changed++;
       });
       if (replaced) backup(name, e.raw);
       counts.replaced += replaced;
-      if (changed) writes.push([name, { v: V, questions: merged }]);
+      if (changed) writes.push([name, { v: 1, questions: merged }]);
     });
     (data.backups || []).forEach(function (b) {
       backup(b.name, b.raw, b.at);
@@ -498,7 +445,7 @@
           if (u[1] === null) S.removeItem(u[0]);
           else S.setItem(u[0], u[1]);
         } catch (e2) {
-          /* the key already holds its old value */
+          /* the key still holds its old value */
         }
       });
       return quota(e) ? "full" : "unavailable";
@@ -518,9 +465,8 @@
 
   var watchers = [];
   window.addEventListener("storage", function (event) {
-    if (!S) return;
-    var name = event.key === null ? null : event.key.slice(PREFIX.length);
-    if (name !== null && (event.key.indexOf(PREFIX) !== 0 || !kindOf(name))) return; // not learner data
+    var name = event.key && event.key.slice(PREFIX.length);
+    if (!S || (event.key !== null && (event.key.indexOf(PREFIX) !== 0 || !kindOf(name)))) return; // not learner data
     known = null;
     watchers.forEach(function (fn) {
       fn(name);
@@ -539,13 +485,13 @@
     },
     backups: backups,
     snapshot: snapshot,
+    apply: apply,
+    clear: clear,
+    joinText: joinText,
     entry: entry,
     exported: exported,
     parse: parse,
     merge: merge,
-    apply: apply,
-    clear: clear,
-    joinText: joinText,
-    MAX_IMPORT: MAX_IMPORT,
+    MAX_IMPORT: 5 * 1024 * 1024,
   };
 })();

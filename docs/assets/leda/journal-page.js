@@ -24,6 +24,11 @@
 
   var journal = $("[data-leda-journal]");
   var orphanCount = 0;
+  // Notes to exercises not in the course are shown STEP at a time (an import may hold
+  // 20 000): the page costs what it shows. `waiting` holds the ids not shown yet.
+  var STEP = 100;
+  var limit = STEP;
+  var waiting = [];
 
   function message(text, warn) {
     var el = $("[data-journal-message]", journal);
@@ -38,6 +43,7 @@
     var suffix = "-" + ++orphanCount;
     entry.setAttribute("data-journal-entry", id);
     $("[data-journal-other-title]", entry).textContent = id;
+    $(".leda-sr-only", entry).textContent = "– " + id;
     $("[data-leda-note]", entry).setAttribute("data-leda-note", id);
     $$("[id]", entry).forEach(function (el) {
       el.id += suffix;
@@ -47,7 +53,7 @@
         el.setAttribute(attr, el.getAttribute(attr) + suffix);
       });
     });
-    section.appendChild(entry);
+    section.insertBefore(entry, $("[data-journal-more]", section));
     N.add($("[data-leda-note]", entry));
     return entry;
   }
@@ -64,12 +70,18 @@
    * learner edits), every module with such entries, and the unreadable data. */
   function showEntries() {
     var found = entries();
+    waiting = [];
     D.names("note:")
       .concat(D.names("conflict:"))
       .forEach(function (name) {
         var id = name.slice(name.indexOf(":") + 1);
-        if (!Object.prototype.hasOwnProperty.call(found, id)) found[id] = addOrphan(id);
+        if (Object.prototype.hasOwnProperty.call(found, id)) return;
+        found[id] = orphanCount < limit ? addOrphan(id) : null;
+        if (!found[id]) waiting.push(id);
       });
+    var more = $("[data-journal-more]", journal);
+    more.hidden = !waiting.length;
+    $("button", more).textContent = t("journal.more", { n: Math.min(STEP, waiting.length), left: waiting.length.toLocaleString(t("locale")) });
     editors.forEach(function (ed) {
       var entry = ed.root.closest("[data-journal-entry]");
       if (entry && (ed.field.value.trim() || !ed.copy.hidden || (ed.locked && D.state !== "readonly"))) entry.hidden = false;
@@ -118,9 +130,13 @@
       if (result !== "ok") return message(t("journal.import_" + result), true);
       N.reload();
       showEntries();
-      var text = t("journal.imported", p.counts);
-      if (p.counts.copies) text += " " + t("journal.imported_copies", { n: p.counts.copies });
-      if (p.counts.replaced) text += " " + t("journal.imported_replaced", { n: p.counts.replaced });
+      var n = {};
+      Object.keys(p.counts).forEach(function (k) {
+        n[k] = p.counts[k].toLocaleString(t("locale"));
+      });
+      var text = t("journal.imported", n);
+      if (p.counts.copies) text += " " + t("journal.imported_copies", { n: n.copies });
+      if (p.counts.replaced) text += " " + t("journal.imported_replaced", { n: n.replaced });
       message(text);
     };
     reader.onerror = function () {
@@ -161,21 +177,31 @@
       out.push("- " + $("h3", section).textContent.trim() + ": " + $("[data-leda-state]", section).textContent);
     });
     out.push("");
+    function note(title, date, text, copy) {
+      out.push("### " + title, "");
+      if (date) out.push("*" + date + "*", "");
+      out.push(text.trim(), "");
+      if (copy) out.push("#### " + t("note.copy_label"), "", copy.trim(), "");
+    }
     $$("[data-journal-module], [data-journal-other]", journal).forEach(function (section) {
       var written = $$("[data-journal-entry]", section).filter(function (entry) {
         return !entry.hidden;
       });
-      if (!written.length) return;
+      var other = section.hasAttribute("data-journal-other");
+      if (!written.length && !(other && waiting.length)) return;
       out.push("## " + $("h3", section).textContent.trim(), "");
       written.forEach(function (entry) {
         var ed = editors.filter(function (e) {
           return entry.contains(e.root);
         })[0];
-        out.push("### " + $("h4", entry).textContent.trim(), "");
-        var date = $("[data-note-date]", entry).textContent;
-        if (date) out.push("*" + date + "*", "");
-        out.push(ed.field.value.trim(), "");
-        if (ed.copyText.value) out.push("#### " + t("note.copy_label"), "", ed.copyText.value.trim(), "");
+        note($("h4", entry).textContent.trim(), $("[data-note-date]", entry).textContent, ed.field.value, ed.copyText.value);
+      });
+      // The notes not shown yet, from what is stored.
+      (other ? waiting : []).forEach(function (id) {
+        var n = D.read("note:" + id);
+        var c = D.read("conflict:" + id);
+        var value = n.state === "ok" || n.state === "newer" ? n.value : {};
+        note(id, value.updated ? t("note.updated", { date: when(value.updated, true) }) : "", String(value.text || ""), c.state === "ok" ? c.value.text : "");
       });
     });
     return out.join("\n");
@@ -210,6 +236,11 @@
         download("json", "application/json", JSON.stringify(D.exported(D.snapshot(), Date.now()), null, 2));
       } else if (action === "print") {
         window.print();
+      } else if (action === "more") {
+        var shown = $$("[data-journal-other] [data-journal-entry]", journal).length;
+        limit += STEP;
+        showEntries();
+        $("[data-note-field]", $$("[data-journal-other] [data-journal-entry]", journal)[shown]).focus();
       } else if (action === "delete") {
         confirm.hidden = false;
         $("[data-journal-confirm-text]", confirm).focus();
