@@ -1,27 +1,23 @@
-/* Leda's learner data: the one file that knows how it is kept (localStorage, this browser
- * only). Keys are "leda:<store>:<kind>:<id>"; <store> is the site's path, or the
- * data-leda-store attribute of <html> (an LMS package's id). Times: toISOString() or null.
- *   note:<module>/<exercise>     {v: 1, text, updated}
- *   conflict:<module>/<exercise> {v: 1, text, updated}  a note's copy to review
- *   done:<module>                {v: 1, done, updated}
- *   quiz:<module>                {v: 1, questions: {<question>: {chosen: [<option>], verdict, at}}}
- *   backup:<name>:<ms>           {v: 1, name, raw, at}  unreadable data, or what an import
- *                                replaced: one per distinct raw text of entry <name>
- * KINDS holds each kind's id, version, check and migrations (up[n] turns n into n + 1).
- * Version 0 (no v, the time in `at`) is migrated on reading; an older quiz.js's
- * quiz:<module>:unreadable:<ms> becomes a backup; a newer version's entry is never written.
- *
- * Leda.data: state: "ok" | "full" | "readonly" | "unavailable", probed once per page;
- *   read(name) → {state: "none" | "ok" | "newer" | "corrupt" | "unavailable", value, raw};
- *   put(name, value) → "ok" | "full" | "unavailable" | "newer" | "stuck": never over a newer
- *   entry, nor over an unreadable one it could not back up; keep(name, raw) → backed up;
- *   remove(name); names(prefix); watch(fn(name)) on other tabs' changes; backups();
- *   snapshot() → {name: raw}; apply(writes): all or none; clear(); joinText(a, b).
- *   Pure: entry(name, raw); exported(snap, ms): the backup file; parse(text) → {data} |
- *   {error: [key, vars]}; merge(data, snap, ms) → {writes: [[name, value]], counts}.
- * The merge: a time after the import counts as its moment. A new entry is added; of two
- * texts of a note the later wins and the other becomes its copy to review; a mark or a
- * quiz answer is replaced by a different, later one, and kept as a backup. */
+/* Leda's learner data: the one file that knows how it is kept (localStorage, this browser).
+ * Keys: "leda:<store>:<kind>:<id>", <store> the site's path or <html data-leda-store> (an
+ * LMS package's id). Times: toISOString() or null. KINDS below: id, version, check, and
+ * up[n] turning version n into n + 1 (v0: no v, the time in `at`).
+ *   note:<module>/<exercise>, conflict:<module>/<exercise> (its copy to review)
+ *                    {v: 1, text, updated}
+ *   done:<module>    {v: 1, done, updated}
+ *   quiz:<module>    {v: 1, questions: {<question>: {chosen: [<option>], verdict, at}}}
+ *   backup:<name>:<ms>  {v: 1, name, raw, at}: unreadable, or replaced by an import;
+ *                    one per distinct raw (older quiz.js's quiz:<id>:unreadable:<ms> too)
+ * Older versions are migrated on reading; a newer version's entry is never written.
+ * Leda.data: state ("ok", "full", "readonly", "unavailable": probed once per page);
+ *   read(name) → {state: none|ok|newer|corrupt|unavailable, value, raw};
+ *   put(name, value) → ok|full|unavailable|newer|stuck: never over a newer entry, nor
+ *   over an unreadable one it could not back up; keep(name, raw); remove; names(prefix);
+ *   watch(fn) (other tabs); backups(); snapshot() → {name: raw}; apply(writes) (all or
+ *   none); clear(); joinText. Pure: entry(name, raw); exported(snap, ms); parse(text) →
+ *   {data} | {error}; merge(data, snap, ms) → {writes, counts}. The merge: times after
+ *   the import count as its moment; of two texts of a note the later wins, the other
+ *   becomes its copy; a later, different mark or answer wins, the old one is kept. */
 (function () {
   "use strict";
   var Leda = (window.Leda = window.Leda || {});
@@ -42,7 +38,7 @@
   function iso(ms) {
     return new Date(ms).toISOString();
   }
-  /* null, or a real time as toISOString() writes it: not "1", not "2023-02-30T…". */
+  // null, or a real time as toISOString() writes it: not "1", not "2023-02-30T…"
   function time(x) {
     return x == null || (str(x) && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?Z$/.test(x) && !isNaN(Date.parse(x)) && iso(Date.parse(x)).slice(0, 19) === x.slice(0, 19));
   }
@@ -128,7 +124,7 @@
   var S = null;
   var state = "unavailable";
   function quota(e) {
-    return e.name === "QuotaExceededError" || e.name === "NS_ERROR_DOM_QUOTA_REACHED" || e.code === 22;
+    return /quota/i.test(e.name) || e.code === 22; // QuotaExceededError, NS_ERROR_DOM_QUOTA_REACHED
   }
   try {
     S = window.localStorage;
@@ -150,7 +146,7 @@
       return [];
     }
   }
-  var known = null; // the names of stored learner data, listed once, kept up to date
+  var known = null; // the stored names, listed once
   function list() {
     if (!known) {
       known = {};
@@ -194,7 +190,7 @@
   }
   function snapshot(start) {
     var snap = {};
-    if (!start) known = null; // all of it (an export, an import): listed afresh
+    if (!start) known = null; // all of it: listed afresh
     names(start).forEach(function (n) {
       var raw = read(n).raw;
       if (raw != null) snap[n] = raw;
@@ -202,7 +198,6 @@
     return snap;
   }
 
-  /* The backups in a snapshot, with an older quiz.js's unreadable copies among them. */
   function backupsOf(snap) {
     var out = [];
     Object.keys(snap)

@@ -1,17 +1,9 @@
-/* Leda's notes to the reflection exercises and the learner's progress, on every page.
- * Plain JavaScript on top of server-rendered markup (partials/leda/note.html,
- * leda-module.html, partials/leda/course.html, leda-journal.html). What is stored and
- * how (keys, versions, backups) is data.js's: this file only reads and writes through
- * Leda.data. Nothing is overwritten or deleted without the learner seeing it.
- *
- * Leda.notes, for the journal page (journal-page.js):
- *   editors        the note editors on the page: {id, root, field, copy, copyText, dirty, locked}
- *   add(root)      a new editor on a [data-leda-note] element
- *   flush()        save every editor now
- *   reload()       read every editor the learner is not typing in again, and the progress
- *   reset()        after everything is deleted: empty editors, forget marks kept in memory
- *   onChange(fn)   fn() after learner data changed in another tab, or a copy was settled
- *   when(stamp, full)  a time in words: "14:32" today, "12 mars 2025 14:32" otherwise */
+/* Leda's notes to the exercises and the learner's progress, on server-rendered markup
+ * (partials/leda/note.html, leda-module.html, partials/leda/course.html, leda-journal.html).
+ * Stored only through Leda.data (data.js); nothing is overwritten unseen.
+ * Leda.notes, for journal-page.js: editors (the page's), add(root), flush(), reload(),
+ * reset() after deleting everything, onChange(fn) (other tabs, settled copies), and
+ * when(stamp, full): "14:32" today, "12 mars 2025 14:32" otherwise. */
 (function () {
   "use strict";
   var Leda = window.Leda;
