@@ -317,6 +317,27 @@ BAD_IMPORTS = [
         "ogiltig post",
     ),
     ("too large", "x.json", b" " * (5 * 1024 * 1024 + 1), "för stor (5 MB)"),
+    (
+        "__proto__ inside a valid id",
+        "x.json",
+        b'{"app": "leda", "kind": "journal", "v": 1, "notes": {"sample-trust/trust-pair": {"text": "x", "__proto__": {"polluted": true}}}}',
+        "otillåtet namn (”__proto__”)",
+    ),
+    (
+        "a date that is not one",
+        "x.json",
+        b'{"app": "leda", "kind": "journal", "v": 1, "notes": {"sample-trust/trust-group": {"text": "x", "updated": "1"}}}',
+        "ogiltig post (”notes › sample-trust/trust-group”)",
+    ),
+    (
+        "nested 100 000 levels",
+        "x.json",
+        b'{"app": "leda", "kind": "journal", "v": 1, "notes": {"sample-trust/trust-group": {"text": "x", "deep": '
+        + b"[" * 100_000
+        + b"]" * 100_000
+        + b"}}}",
+        "kapslad i för många nivåer",
+    ),
 ]
 
 
@@ -330,6 +351,7 @@ def test_bad_imports_are_rejected_and_change_nothing(tab, fixture_server):
     )
     page.reload()
     before = stored(page)
+    assert page.evaluate("() => Object.prototype.polluted") is None
     for case, name, content, expected in BAD_IMPORTS:
         page.evaluate("() => { document.querySelector('[data-journal-message]').textContent = '' }")
         import_file(page, content, name)
@@ -337,6 +359,7 @@ def test_bad_imports_are_rejected_and_change_nothing(tab, fixture_server):
         expect(message(page), case).to_contain_text("Ingenting är ändrat.")
         assert stored(page) == before, case
         expect(field(page, "trust-pair")).to_have_value("Det här får inte försvinna")
+    assert page.evaluate("() => Object.prototype.polluted") is None
     assert tab.errors == []
 
 
@@ -685,3 +708,242 @@ def test_without_javascript_the_exercises_are_readable_and_say_writing_needs_it(
         expect(page.get_by_text("Everything stays in this browser on this device.")).to_be_visible()
     finally:
         tab.close()
+
+
+# ---- Storage that reads but does not write, crafted imports, many notes ------------
+
+READ_ONLY = (
+    "for (const f of ['setItem', 'removeItem']) Storage.prototype[f] = function () {"
+    " throw new DOMException('Writing is not allowed', 'SecurityError'); };"
+)
+
+
+def backup_file(**parts) -> str:
+    return json.dumps({"app": "leda", "kind": "journal", "v": 1, **parts})
+
+
+def fill_storage(page) -> None:
+    """Fill this origin's localStorage to the last character, as a learner's can be."""
+    page.evaluate(
+        "() => { let n = 1 << 20, i = 0; while (n >= 1) {"
+        " try { localStorage.setItem('filler-' + i, 'x'.repeat(n)); i++; }"
+        " catch (e) { n = Math.floor(n / 2); } } }"
+    )
+
+
+def leda_stored(page) -> dict[str, str]:
+    return {k: v for k, v in stored(page).items() if k.startswith(PREFIX)}
+
+
+def test_notes_are_shown_read_only_when_storage_can_be_read_but_not_written(tab, fixture_server):
+    page = tab.page
+    page.goto(fixture_server.url + MODULE)
+    put(
+        page,
+        "note:sample-trust/trust-pair",
+        {"v": 1, "text": "Sparad tidigare", "updated": "2024-05-01T08:00:00.000Z"},
+    )
+    before = stored(page)
+    tab.context.add_init_script(READ_ONLY)
+    for prefix, says in (
+        ("", "låter Leda läsa det som redan är sparat men inte spara något nytt"),
+        ("en/", "lets Leda read what is already saved but not save anything new"),
+    ):
+        page.goto(fixture_server.url + prefix + MODULE)
+        expect(field(page, "trust-pair")).to_have_value("Sparad tidigare")
+        expect(field(page, "trust-pair")).not_to_be_editable()
+        expect(status(page, "trust-pair")).to_contain_text(says)
+        expect(field(page, "trust-group")).not_to_be_editable()
+        page.goto(fixture_server.url + prefix + JOURNAL)
+        expect(field(page, "trust-pair")).to_have_value("Sparad tidigare")
+        expect(page.locator("[data-journal-entry='sample-trust/trust-pair']")).to_be_visible()
+        expect(page.locator("[data-journal-entry='sample-trust/trust-group']")).to_be_hidden()
+        expect(page.locator("[data-journal-storage]")).to_be_visible()
+        expect(page.locator("[data-journal-storage]")).to_contain_text(says[:20])
+    page.get_by_role("button", name="Delete everything").click()
+    page.get_by_role("button", name="Yes, delete everything").click()
+    expect(message(page)).to_contain_text("Nothing could be deleted")
+    assert stored(page) == before
+    assert tab.errors == []
+
+
+def test_import_dates_after_the_import_count_as_its_moment(tab, fixture_server):
+    page = tab.page
+    page.goto(fixture_server.url + JOURNAL)
+    put(
+        page,
+        "note:sample-trust/trust-pair",
+        {"v": 1, "text": "Min text", "updated": "2020-01-01T00:00:00.000Z"},
+    )
+    page.reload()
+    far = "9999-12-31T23:59:59.000Z"
+    import_file(
+        page,
+        backup_file(notes={"sample-trust/trust-pair": {"text": "Från år 9999", "updated": far}}),
+    )
+    expect(message(page)).to_contain_text("Uppdaterade: 1.")
+    expect(field(page, "trust-pair")).to_have_value("Från år 9999")
+    first = entry(page, "note:sample-trust/trust-pair")["updated"]
+    assert first < page.evaluate("() => new Date(Date.now() + 1).toISOString()")  # not 9999
+    # A later edit, made elsewhere after that import, wins over it when imported.
+    later = page.evaluate("s => new Date(Date.parse(s) + 1).toISOString()", first)
+    import_file(
+        page,
+        backup_file(notes={"sample-trust/trust-pair": {"text": "Skrivet sedan", "updated": later}}),
+    )
+    expect(message(page)).to_contain_text("Uppdaterade: 1.")
+    expect(field(page, "trust-pair")).to_have_value("Skrivet sedan")
+    expect(copy_box(page, "trust-pair").locator("textarea")).to_have_value(
+        "Min text\n\nFrån år 9999"
+    )
+    # A quiz answer dated in the future replaces the stored one: counted, and kept.
+    mine = {"chosen": ["anything-goes"], "verdict": "incorrect", "at": "2024-05-01T08:00:00.000Z"}
+    put(page, "quiz:sample-trust", {"v": 1, "questions": {"trust-meaning": mine}})
+    theirs = {
+        "chosen": ["shared-responsibility"],
+        "verdict": "correct",
+        "at": "2099-01-01T00:00:00.000Z",
+    }
+    import_file(
+        page,
+        backup_file(quizzes={"sample-trust": {"v": 1, "questions": {"trust-meaning": theirs}}}),
+    )
+    expect(message(page)).to_contain_text("Markeringar och testsvar som ersattes av nyare: 1.")
+    answers = entry(page, "quiz:sample-trust")["questions"]
+    assert answers["trust-meaning"]["chosen"] == ["shared-responsibility"]
+    assert answers["trust-meaning"]["at"] < "2099"
+    backups = page.locator("[data-journal-backups]")
+    expect(backups).to_be_visible()
+    expect(backups).to_contain_text("quiz:sample-trust")
+    expect(backups).to_contain_text('"anything-goes"')
+    assert tab.errors == []
+
+
+def test_a_journal_of_20_000_notes_shows_them_a_hundred_at_a_time(tab, fixture_server):
+    page = tab.page
+    page.goto(fixture_server.url + JOURNAL)
+    notes = {
+        f"old-{i:05d}/exercise": {"text": f"Anteckning {i}", "updated": None} for i in range(20_000)
+    }
+    import_file(page, backup_file(notes=notes))
+    expect(message(page)).to_have_text(
+        "Importen är klar. Nya anteckningar: 20\u00a0000. Uppdaterade: 0. Fanns redan: 0.",
+        timeout=30_000,
+    )
+    others = page.locator("[data-journal-other] [data-journal-entry]")
+    expect(others).to_have_count(100)
+    expect(field(page, "exercise", "old-00099")).to_have_value("Anteckning 99")
+    more = page.get_by_role(
+        "button", name="Visa 100 anteckningar till (av 19\u00a0900 som inte visas än)"
+    )
+    more.click()
+    expect(others).to_have_count(200)
+    expect(field(page, "exercise", "old-00100")).to_be_focused()
+    expect(
+        page.get_by_role(
+            "button",
+            name=re.compile(r"^Visa 100 anteckningar till \(av 19\s800 som inte visas än\)$"),
+        )
+    ).to_be_visible()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Exportera som Markdown").click()
+    markdown = Path(info.value.path()).read_text(encoding="utf-8")
+    assert markdown.count("\n### old-") == 20_000
+    assert "### old-19999/exercise\n\n*Senast ändrad " in markdown
+    assert markdown.endswith("\n\nAnteckning 19999\n")
+    page.reload()
+    expect(others).to_have_count(100)
+    assert tab.errors == []
+
+
+def test_delete_everything_forgets_marks_that_could_not_be_stored(browser, fixture_server):
+    tab = Tab(browser)
+    try:
+        page = tab.page
+        tab.context.add_init_script(FULL)
+        page.goto(fixture_server.url + JOURNAL)
+        # The journal page has no button for marking, but journal.js serves one anywhere.
+        page.evaluate(
+            "() => { const box = document.createElement('div'); box.setAttribute('data-leda-done', '');"
+            " for (const [tag, attr] of [['p', 'data-leda-done-text'], ['button', 'data-leda-done-toggle'],"
+            " ['p', 'data-leda-done-status']]) { const el = document.createElement(tag);"
+            " el.setAttribute(attr, ''); box.appendChild(el); }"
+            " document.querySelector('[data-journal-module=sample-trust]').appendChild(box); }"
+        )
+        page.locator("[data-leda-done-toggle]").dispatch_event("click")
+        expect(page.locator("[data-leda-done-status]")).to_contain_text("lagring är full")
+        expect(page.locator("[data-leda-progress-text]")).to_have_text("1 av 1 moduler klara")
+        page.get_by_role("button", name="Radera allt").click()
+        page.get_by_role("button", name="Ja, radera allt").click()
+        expect(message(page)).to_have_text("Allt är raderat från den här webbläsaren.")
+        expect(page.locator("[data-leda-progress-text]")).to_have_text("0 av 1 moduler klara")
+    finally:
+        tab.close()
+
+
+def test_an_unreadable_mark_is_backed_up_before_the_module_is_marked(tab, fixture_server):
+    page = tab.page
+    page.goto(fixture_server.url + MODULE)
+    put(page, "done:sample-trust", "{broken")
+    page.reload()
+    page.get_by_role("button", name="Markera modulen som klar").click()
+    expect(page.locator("[data-leda-done-status]")).to_have_text("Modulen är markerad som klar.")
+    data = leda_stored(page)
+    assert json.loads(data[PREFIX + "done:sample-trust"])["done"] is True
+    backups = [json.loads(v) for k, v in data.items() if k.startswith(PREFIX + "backup:")]
+    assert [(b["name"], b["raw"]) for b in backups] == [("done:sample-trust", "{broken")]
+    # With storage full, the unreadable mark cannot be backed up: it is not overwritten.
+    broken = '{"v": 1, "done": ' + "x" * 3000
+    put(page, "done:sample-trust", broken)
+    fill_storage(page)
+    page.reload()
+    page.get_by_role("button", name="Markera modulen som klar").click()
+    expect(page.locator("[data-leda-done-status]")).to_contain_text(
+        "Leda kunde inte göra en säkerhetskopia av det"
+    )
+    expect(page.locator(".leda-facts [data-leda-state]")).to_have_text("Klar")  # for this visit
+    assert leda_stored(page)[PREFIX + "done:sample-trust"] == broken
+    assert tab.errors == []
+
+
+def test_the_page_can_name_its_store(tab, fixture_server):
+    """A later LMS package sets data-leda-store: every key is then that package's."""
+    page = tab.page
+
+    def package(route):
+        response = route.fetch()
+        body = response.text().replace("<html ", '<html data-leda-store="package-7" ', 1)
+        route.fulfill(response=response, body=body)
+
+    page.route("**/modules/sample-trust/", package)
+    page.goto(fixture_server.url + MODULE)
+    field(page, "trust-inventory").fill("I paketet")
+    field(page, "trust-inventory").blur()
+    expect(status(page, "trust-inventory")).to_have_text(SAVED_SV)
+    page.get_by_role("button", name="Markera modulen som klar").click()
+    assert sorted(stored(page)) == [
+        "leda:package-7:done:sample-trust",
+        "leda:package-7:note:sample-trust/trust-inventory",
+    ]
+    page.unroute("**/modules/sample-trust/")
+    page.reload()
+    expect(field(page, "trust-inventory")).to_have_value("")  # the site's own store is another
+
+
+def test_storage_is_probed_once_per_page(tab, fixture_server):
+    page = tab.page
+    page.goto(fixture_server.url + MODULE)
+    put(page, "note:sample-trust/trust-pair", {"v": 1, "text": "Sparad", "updated": None})
+    put(page, "done:sample-trust", {"v": 1, "done": True, "updated": None})
+    tab.context.add_init_script(
+        "window.ledaWrites = []; for (const f of ['setItem', 'removeItem']) {"
+        " const real = Storage.prototype[f]; Storage.prototype[f] = function (...a) {"
+        " ledaWrites.push(f + ' ' + a[0]); return real.apply(this, a); }; }"
+    )
+    for path in (MODULE, JOURNAL, COURSE):
+        page.goto(fixture_server.url + path)
+        expect(field(page, "trust-pair")).to_have_value("Sparad") if path != COURSE else None
+        assert page.evaluate("() => ledaWrites") == [
+            f"setItem {PREFIX}probe",
+            f"removeItem {PREFIX}probe",
+        ], path

@@ -8,7 +8,7 @@ from pathlib import Path
 from htmlscan import pages, tags
 
 ROOT = Path(__file__).resolve().parent.parent
-JOURNAL_JS = ROOT / "docs" / "assets" / "leda" / "journal.js"
+ASSETS = ROOT / "docs" / "assets" / "leda"
 
 
 def test_journal_page_lists_every_module_and_exercise_in_its_language(fixture_site):
@@ -69,27 +69,54 @@ def test_course_overview_has_a_labelled_progress_bar_placeholder(fixture_site):
     assert card.attrs["data-leda-questions"] == "trust-meaning trust-levels trust-budget"
 
 
-def test_journal_js_is_on_every_page_after_leda_js(real_site):
+def test_data_js_is_on_every_page_and_journal_js_wherever_notes_or_progress_are(real_site):
+    needs_journal = (
+        "data-leda-note",
+        "data-leda-module",
+        "data-leda-progress",
+        "data-leda-journal",
+    )
     for path in pages(real_site.site):
-        scripts = [
-            t.attrs["src"]
-            for t in tags(path.read_text(encoding="utf-8"))
-            if t.name == "script" and t.attrs.get("src")
-        ]
+        html = path.read_text(encoding="utf-8")
+        scripts = [t.attrs["src"] for t in tags(html) if t.name == "script" and t.attrs.get("src")]
         names = [s.rsplit("/", 1)[-1] for s in scripts]
-        assert "journal.js" in names, path
-        assert names.index("leda.js") < names.index("journal.js"), path
+        assert names.index("leda.js") < names.index("data.js"), path
+        quiz_page = path.parent.name == "quiz"
+        if quiz_page:  # a quiz page has neither notes nor progress: only its own script
+            assert "journal.js" not in names and names.index("data.js") < names.index("quiz.js")
+            assert not any(attr in html for attr in needs_journal), path
+        else:
+            assert names.index("data.js") < names.index("journal.js"), path
+        if "journal-page.js" in names:
+            assert names.index("journal.js") < names.index("journal-page.js"), path
+    languages = tags(real_site.html("index.html"))
+    leda_js = next(t for t in languages if t.attrs.get("src", "").endswith("/leda.js"))
+    assert leda_js.attrs["data-leda-languages"] == "sv en"  # from extra.leda.languages
 
 
-def test_journal_js_never_turns_text_into_html():
-    source = JOURNAL_JS.read_text(encoding="utf-8")
-    for sink in (
-        "innerHTML",
-        "outerHTML",
-        "insertAdjacentHTML",
-        "document.write",
-        "eval(",
-        "Function(",
-    ):
-        assert sink not in source, sink
-    assert re.search(r"\.textContent = ", source) and re.search(r"\.value = ", source)
+def test_no_script_turns_text_into_html():
+    sources = {f.name: f.read_text(encoding="utf-8") for f in ASSETS.glob("*.js")}
+    assert {"leda.js", "data.js", "journal.js", "journal-page.js", "quiz.js"} <= set(sources)
+    for name, source in sources.items():
+        for sink in (
+            "innerHTML",
+            "outerHTML",
+            "insertAdjacentHTML",
+            "document.write",
+            "eval(",
+            "Function(",
+            "DOMParser",
+            "createContextualFragment",
+        ):
+            assert sink not in source, f"{name}: {sink}"
+    both = "".join(sources.values())
+    assert re.search(r"\.textContent = ", both) and re.search(r"\.value = ", both)
+
+
+def test_only_data_js_touches_storage_and_no_script_names_a_language():
+    for path in ASSETS.glob("*.js"):
+        source = path.read_text(encoding="utf-8")
+        if path.name != "data.js":
+            assert "localStorage" not in source and "sessionStorage" not in source, path.name
+        if path.name in ("leda.js", "journal.js", "data.js", "journal-page.js", "quiz.js"):
+            assert not re.search(r"""["'](sv|en|sv-SE|en-GB)["']""", source), path.name

@@ -76,58 +76,6 @@
     return text;
   }
 
-  // Storage: keys carry the site's own path, so two Leda sites on one origin
-  // (org.github.io/a/ and org.github.io/b/) never read each other's data.
-  var PREFIX = "leda:" + root.pathname + ":";
-
-  function storage() {
-    var s = null;
-    try {
-      s = window.localStorage;
-      var probe = PREFIX + "probe";
-      s.setItem(probe, "1");
-      s.removeItem(probe);
-      return s;
-    } catch (e) {
-      // A full storage still reads, and write() then says "full"; only a blocked one is null.
-      var full = e && (e.name === "QuotaExceededError" || e.name === "NS_ERROR_DOM_QUOTA_REACHED");
-      return full ? s : null;
-    }
-  }
-
-  var store = {
-    available: function () {
-      return storage() !== null;
-    },
-    key: function (name) {
-      return PREFIX + name;
-    },
-    /* Returns {ok, value, raw}: ok is false when storage is unavailable or the
-     * stored text is not valid JSON (raw then holds it, untouched). */
-    read: function (name) {
-      var s = storage();
-      if (!s) return { ok: false, value: null, raw: null };
-      var raw = s.getItem(PREFIX + name);
-      if (raw === null) return { ok: true, value: null, raw: null };
-      try {
-        return { ok: true, value: JSON.parse(raw), raw: raw };
-      } catch (e) {
-        return { ok: false, value: null, raw: raw };
-      }
-    },
-    /* Returns "ok", "unavailable" or "full"; never deletes anything to make room. */
-    write: function (name, value) {
-      var s = storage();
-      if (!s) return "unavailable";
-      try {
-        s.setItem(PREFIX + name, JSON.stringify(value));
-        return "ok";
-      } catch (e) {
-        return "full";
-      }
-    },
-  };
-
   // The language switcher keeps the #anchor: the same exercise in the other language.
   document.addEventListener(
     "click",
@@ -182,11 +130,12 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", markTarget);
   else markTarget();
 
-  // The 404 page speaks both languages; show the visitor's when the address says it.
+  // The 404 page speaks every language; show the visitor's when the address says it,
+  // else the site's first (the languages are the config's, on this script's tag).
   var sections = document.querySelectorAll("[data-leda-lang]");
   if (sections.length > 1) {
     var path = location.pathname.slice(root.pathname.length);
-    var lang = "sv";
+    var lang = ((script && script.getAttribute("data-leda-languages")) || "").split(" ")[0] || sections[0].getAttribute("data-leda-lang");
     sections.forEach(function (el) {
       var code = el.getAttribute("data-leda-lang");
       if (path.indexOf(code + "/") === 0) lang = code;
@@ -197,5 +146,5 @@
     document.documentElement.lang = lang;
   }
 
-  window.Leda = { t: t, store: store, root: root };
+  window.Leda = { t: t, root: root };
 })();

@@ -1,36 +1,44 @@
 /* Leda's quizzes: check one question or all, show the score, keep the latest result.
  * Plain JavaScript on top of partials/leda/quiz.html, which works without it.
- * Results are stored under the module id and question id (not the URL), so the
- * Swedish and English pages share them. */
+ * Results are stored through Leda.data (data.js) as quiz:<module>, by question id (not
+ * the URL), so the Swedish and English pages share them. Answers to questions or
+ * options the quiz no longer has stay stored as they are; the page ignores them. */
 (function () {
   "use strict";
   var Leda = window.Leda;
   var quiz = document.querySelector("[data-leda-quiz]");
-  if (!Leda || !quiz) return;
+  if (!Leda || !Leda.data || !quiz) return;
 
   var t = Leda.t;
-  var store = Leda.store;
-  var moduleId = quiz.getAttribute("data-leda-quiz");
-  var KEY = "quiz:" + moduleId;
-  var VERSION = 1;
+  var D = Leda.data;
+  var NAME = "quiz:" + quiz.getAttribute("data-leda-quiz");
   var questions = Array.prototype.slice.call(quiz.querySelectorAll("[data-question]"));
   var scoreEl = quiz.querySelector("[data-score]");
-  var results = load();
+  var noteEl = quiz.querySelector("[data-leda-storage-note]");
+  var changes = {}; // answers given (or taken back, null) on this page, by question id
+  var warning = ""; // why the latest result was not stored, in words, after the score
 
-  function load() {
-    var got = store.read(KEY);
-    if (!got.ok && got.raw !== null) {
-      // Never throw away what we cannot read: keep it beside, start afresh.
-      store.write(KEY + ":unreadable:" + Date.now(), got.raw);
-    }
-    var value = got.ok && got.value && typeof got.value === "object" ? got.value : null;
-    if (value && value.v > VERSION) return { v: value.v, questions: value.questions || {}, newer: true };
-    return { v: VERSION, questions: (value && value.questions) || {} };
+  function warn(result) {
+    var text = result === "ok" ? "" : t(result === "unavailable" ? "quiz.storage_off" : "quiz." + result);
+    noteEl.textContent = text;
+    noteEl.hidden = !text;
+    return text;
   }
 
+  /* The stored answers with this page's changes; nothing else is touched. */
   function save() {
-    if (results.newer) return; // saved by a newer Leda: leave it as it is
-    store.write(KEY, { v: VERSION, questions: results.questions });
+    var cur = D.read(NAME);
+    var answers = {};
+    if (cur.state === "ok") Object.keys(cur.value.questions).forEach(function (q) {
+      answers[q] = cur.value.questions[q];
+    });
+    Object.keys(changes).forEach(function (q) {
+      if (changes[q]) answers[q] = changes[q];
+      else delete answers[q];
+    });
+    var result = D.put(NAME, { v: 1, questions: answers });
+    if (result === "ok") changes = {};
+    warning = warn(result);
   }
 
   function options(q) {
@@ -72,8 +80,9 @@
     option.querySelector("label").appendChild(span);
   }
 
-  /* Check question q; returns the verdict or null when nothing was chosen. */
-  function check(q, quiet) {
+  /* Check question q; returns the verdict or null when nothing was chosen.
+   * quiet: restoring the stored answer (not recorded again) or checking all. */
+  function check(q, quiet, restoring) {
     var type = q.getAttribute("data-type");
     var opts = options(q);
     var chosen = opts.filter(function (o) {
@@ -129,13 +138,15 @@
     var retry = q.querySelector('[data-action="retry"]');
     retry.hidden = false;
     if (!quiet) retry.focus();
-    results.questions[q.getAttribute("data-question")] = {
-      chosen: chosen.map(function (o) {
-        return o.getAttribute("data-option");
-      }),
-      verdict: verdict,
-      at: new Date().toISOString(),
-    };
+    if (!restoring) {
+      changes[q.getAttribute("data-question")] = {
+        chosen: chosen.map(function (o) {
+          return o.getAttribute("data-option");
+        }),
+        verdict: verdict,
+        at: new Date().toISOString(),
+      };
+    }
     return verdict;
   }
 
@@ -151,7 +162,7 @@
     q.removeAttribute("data-verdict");
     q.querySelector('[data-action="check"]').hidden = false;
     q.querySelector('[data-action="retry"]').hidden = true;
-    delete results.questions[q.getAttribute("data-question")];
+    changes[q.getAttribute("data-question")] = null;
   }
 
   function updateScore() {
@@ -164,7 +175,7 @@
       checked += 1;
       if (v === "correct") score += 1;
     });
-    scoreEl.textContent = checked ? t("quiz.score", { score: score, total: total }) : "";
+    scoreEl.textContent = ((checked ? t("quiz.score", { score: score, total: total }) : "") + " " + warning).trim();
   }
 
   // With JavaScript: feedback waits until a question is checked.
@@ -174,17 +185,24 @@
   questions.forEach(function (q) {
     setFeedbackVisible(q, false);
   });
-  if (!store.available()) quiz.querySelector("[data-leda-storage-note]").hidden = false;
-
-  // Restore the latest result.
+  // Restore the latest result; say why a new one could not be kept.
+  var stored = D.read(NAME);
+  var answers = stored.value && stored.value.questions;
+  answers = stored.state === "ok" || (stored.state === "newer" && answers && typeof answers === "object") ? answers : {};
+  if (stored.state === "corrupt") warn(D.keep(NAME, stored.raw) ? "corrupt" : "stuck");
+  else if (stored.state === "newer") warn("newer");
+  else if (D.state === "readonly" || D.state === "unavailable") warn("unavailable");
   var restored = 0;
   questions.forEach(function (q) {
-    var saved = results.questions[q.getAttribute("data-question")];
-    if (!saved || !Array.isArray(saved.chosen)) return;
-    options(q).forEach(function (o) {
-      input(o).checked = saved.chosen.indexOf(o.getAttribute("data-option")) >= 0;
+    var saved = answers[q.getAttribute("data-question")];
+    var chosen = options(q).filter(function (o) {
+      return saved && Array.isArray(saved.chosen) && saved.chosen.indexOf(o.getAttribute("data-option")) >= 0;
     });
-    if (check(q, true)) restored += 1;
+    if (!chosen.length) return; // not answered, or only with options that are gone
+    chosen.forEach(function (o) {
+      input(o).checked = true;
+    });
+    if (check(q, true, true)) restored += 1;
   });
   updateScore();
   if (restored) scoreEl.textContent = (scoreEl.textContent + " " + t("quiz.stored")).trim();
@@ -203,8 +221,8 @@
       questions.forEach(function (each) {
         if (!each.getAttribute("data-verdict")) check(each, true);
       });
-      updateScore();
       save();
+      updateScore();
       scoreEl.focus();
       return;
     } else if (action === "retry-all") {
