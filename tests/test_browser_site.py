@@ -72,3 +72,13 @@ def test_code_examples_meet_contrast(tab, fixture_server):
         tab.page.goto(fixture_server.url + prefix + "search-words/")
         expect(tab.page.locator(".highlight .c1").first).to_be_visible()
         assert axe_violations(tab.page) == []
+
+
+def test_a_malformed_address_breaks_nothing(tab, fixture_server):
+    # "%E0%A4%A" is not valid percent-encoding: decoding it throws a URIError.
+    tab.page.goto(fixture_server.url + "modules/sample-trust/#%E0%A4%A")
+    expect(tab.page.locator("h1")).to_be_visible()
+    tab.page.evaluate("location.hash = '#%E0%A4%ZZ'")
+    tab.page.goto(fixture_server.url + "modules/sample-trust/#trust-pair")
+    expect(tab.page.locator("#trust-pair")).to_be_focused()
+    assert tab.errors == []

@@ -115,7 +115,13 @@
     });
   });
   function markTarget() {
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id = location.hash.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch (e) {
+      // A malformed address (#%E0%A4%A) names no exercise: nothing to mark.
+      id = "";
+    }
     var heading = id && document.getElementById(id);
     var exercise = heading && heading.closest(".leda-exercise");
     document.querySelectorAll(".leda-exercise.is-target").forEach(function (el) {
