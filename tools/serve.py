@@ -38,7 +38,6 @@ import sys
 import types
 from pathlib import Path, PurePath
 
-ROOT = Path(__file__).resolve().parent.parent
 POLL_SECONDS = 0.1  # MkDocs polls every 0.5 s
 SETTLE_SECONDS = 0.05  # wait for more changes this long before rebuilding (MkDocs: 0.1 s)
 
@@ -148,6 +147,10 @@ class Fingerprint:
 
 def _digest(value: object, engine_types: dict, own: frozenset[str]) -> bytes:
     """Plain data (a course of dataclasses) through pickle, which is quick; the rest walked."""
+    kind = type(value)
+    plain = kind in (dict, list, tuple, str, int, float, bool, type(None), set, frozenset)
+    if not plain and not dataclasses.is_dataclass(value) and kind.__module__ not in own:
+        return Fingerprint(engine_types, own).add(value).digest()  # a library's object
     try:
         data = pickle.dumps(value, protocol=5)
     except Exception:  # engine objects, functions, generators: walk them
@@ -212,6 +215,7 @@ class Rebuilds:
         self.docs_dir: Path | None = None
         self.stats: dict[str, int] = {}
         self._files_digest: tuple[object, int, bytes] | None = None
+        self._last_parts: dict = {}
 
     # The engine's modules are imported here, after ProperDocs has aliased them if needed.
     def install(self) -> None:
@@ -294,6 +298,7 @@ class Rebuilds:
         self.install_theme_listing(Files)
         self.install_search_index()
         self.install_yaml()
+        self.install_i18n_search()
 
     def install_theme_listing(self, files_class) -> None:
         """The theme's static files, listed once: Material's own never change while serving.
@@ -322,7 +327,8 @@ class Rebuilds:
             if key not in listings:
                 probe = files_class([])
                 original(probe, env, config)  # the engine's own listing, into an empty set
-                listings.clear()
+                if len(listings) > 8:  # one per language and theme change; old ones go
+                    listings.pop(next(iter(listings)))
                 listings[key] = [(f.src_uri, f.src_dir) for f in probe]
             for path, src_dir in listings[key]:
                 if files.get_file_from_path(path) is None:  # the docs' own files win
@@ -353,12 +359,52 @@ class Rebuilds:
             if entries is None:
                 before = len(index.entries)
                 original(index, page)
-                entries = _copy(index.entries[before:])
+                entries = [dict(e) for e in index.entries[before:]]
             else:
-                index.entries.extend(_copy(entries))
+                index.entries.extend(dict(e) for e in entries)
             rebuilds.search_now[key] = entries
 
         SearchIndex.add_entry_from_context = add_entry_from_context
+
+    def install_i18n_search(self) -> None:
+        """mkdocs-static-i18n's removal of search entries that are in two languages, made quick.
+
+        It compares every entry of the default language with every other entry (seconds
+        with 200 modules). Here its own loop runs only for the entries that have a twin
+        with the same title and text, in the same order, so it removes exactly what it
+        removes in a full build.
+        """
+        try:
+            from mkdocs_static_i18n.reconfigure import ExtendedPlugin
+        except ImportError:
+            return
+        original = ExtendedPlugin.reconfigure_search_duplicates
+
+        @functools.wraps(original)
+        def reconfigure_search_duplicates(plugin, entries):
+            prefixes = tuple(f"{lang}/" for lang in plugin.build_languages)
+            others = [e["location"].startswith(prefixes) for e in entries]
+            first_other = others.index(True) if True in others else len(entries)
+            if any(others[:first_other]) or not all(others[first_other:]):
+                return original(plugin, entries)  # not in the order it builds them: its way
+            defaults, targets = entries[:first_other], entries[first_other:]
+            twins = {(e["title"], e["text"]) for e in targets}
+            for default in defaults:
+                if (default["title"], default["text"]) not in twins:
+                    continue  # its loop would find nothing
+                duplicated = filter(
+                    lambda x, d=default: (
+                        x["title"] == d["title"]
+                        and x["location"].endswith(d["location"])
+                        and x["text"] == d["text"]
+                    ),
+                    targets,
+                )
+                for entry in duplicated:
+                    entries.remove(entry)
+                    targets.remove(entry)
+
+        ExtendedPlugin.reconfigure_search_duplicates = reconfigure_search_duplicates
 
     def install_yaml(self) -> None:
         """YAML text parsed once: the same text gives the same nodes and data.
@@ -411,26 +457,29 @@ class Rebuilds:
         if cached and cached[0] is files and cached[1] == len(files):
             return cached[2]
         rows = [(f.src_uri, f.dest_uri, f.url, str(f.inclusion)) for f in files]
-        digest = Fingerprint(self.engine_types).add(rows).digest()
+        digest = _digest(rows, self.engine_types, frozenset())
         self._files_digest = (files, len(files), digest)
         return digest
 
     def render_page(self, original, page, config, files) -> None:
-        settings = (
-            config["markdown_extensions"],
-            config["mdx_configs"],
-            config["validation"],
-            config["use_directory_urls"],
-            self.code_digest(),
-        )
+        build = self.stack[-1] if self.stack else {}
+        if "markdown" not in build:  # the Markdown settings of this build (language)
+            settings = (
+                config["markdown_extensions"],
+                config["mdx_configs"],
+                config["validation"],
+                config["use_directory_urls"],
+                self.code_digest(),
+                logging.getLogger(self.engine).getEffectiveLevel(),
+            )
+            build["markdown"] = Fingerprint(self.engine_types).add(settings).digest()
         key = (
             page.file.src_uri,
             page.file.dest_uri,
             page.file.url,
             page.markdown,
             self.files_digest(files),
-            Fingerprint(self.engine_types).add(settings).digest(),
-            logging.getLogger(self.engine).getEffectiveLevel(),
+            build["markdown"],
         )
         done = self.render_now.get(key) or self.render_prev.get(key)
         if done is not None:
@@ -468,7 +517,7 @@ class Rebuilds:
             build["code"] = files_fingerprint(self.inputs, self.docs_dir)
         return build["code"]
 
-    def gate(self, config, doc_files, nav, env) -> bytes:
+    def gate(self, key, config, doc_files, nav, env) -> bytes:
         """Everything a page can see besides itself, as one digest."""
         parts: dict[str, object] = {
             "code": self.code_digest(),
@@ -484,35 +533,31 @@ class Rebuilds:
             "nav": _nav_summary(nav.items),
         }
         for module in project_modules(self.root):
-            parts[f"module {module.__name__}"] = {
-                name: value
-                for name, value in sorted(vars(module).items())
-                if not name.startswith("__")
-                and not isinstance(value, types.ModuleType | type | types.FunctionType)
-            }
-        if os.environ.get("LEDA_SERVE_DEBUG") == "2":  # one digest per global of each module
-            for name in [n for n in parts if n.startswith("module ")]:
-                parts.update({f"{name}.{k}": v for k, v in parts.pop(name).items()})
+            for name, value in sorted(vars(module).items()):
+                if not name.startswith("__") and not isinstance(
+                    value, types.ModuleType | type | types.FunctionType
+                ):
+                    parts[f"{module.__name__}.{name}"] = value
         own = frozenset(m.__name__ for m in project_modules(self.root))
         digests = {name: _digest(v, self.engine_types, own) for name, v in parts.items()}
-        if os.environ.get("LEDA_SERVE_DEBUG"):
-            last = getattr(self, "_last_parts", {})
+        if os.environ.get("LEDA_SERVE_DEBUG"):  # what keeps pages from being reused
+            last = self._last_parts.get(key, {})
             changed = [name for name, d in digests.items() if last.get(name) != d]
             logging.getLogger(f"{self.engine}.leda").info(f"changed since last build: {changed}")
-            self._last_parts = digests
+            self._last_parts[key] = digests
         return hashlib.blake2b(b"".join(digests.values()), digest_size=16).digest()
 
     def build_page(self, original, page, config, doc_files, nav, env, excluded) -> None:
         build = self.stack[-1]
         if build["key"] is None:
             build["key"] = (str(config.site_dir), str(config.theme["language"]))
-            build["gate"] = self.gate(config, doc_files, nav, env)
+            build["gate"] = self.gate(build["key"], config, doc_files, nav, env)
             before = self.pages_prev.get(build["key"])
             build["before"] = before[1] if before and before[0] == build["gate"] else {}
             self.pages_now[build["key"]] = (build["gate"], {})
         now = self.pages_now[build["key"]][1]
         mine = hashlib.blake2b(digest_size=16)
-        mine.update(Fingerprint(self.engine_types).add(_page_detail(page, excluded)).digest())
+        mine.update(_digest(_page_detail(page, excluded), self.engine_types, frozenset()))
         mine.update((page.content or "").encode("utf-8", "surrogatepass"))
         digest = mine.digest()
         before = build["before"].get(page.file.src_uri)
@@ -689,13 +734,14 @@ def main(argv: list[str]) -> int:
     from mkdocs import config as config_module
     from mkdocs import livereload
 
-    rebuilds = Rebuilds(engine, ROOT)
+    root = project_root(args)
+    rebuilds = Rebuilds(engine, root)
     rebuilds.install()
 
     original_load_config = config_module.load_config
 
     def load_config(*a, **kw):
-        forget_project_modules(ROOT)
+        forget_project_modules(root)
         config = original_load_config(*a, **kw)
         custom_dir = config.theme.custom_dir
         if custom_dir and custom_dir not in config.watch:
@@ -722,13 +768,29 @@ def main(argv: list[str]) -> int:
     return cli.main(["serve", "--strict", *args], prog_name=f"./leda serve ({engine})")
 
 
+def project_root(args: list[str]) -> Path:
+    """The folder of the configuration file (``-f``/``--config-file``), else the current one."""
+    for i, arg in enumerate(args):
+        for flag in ("-f", "--config-file"):
+            if arg == flag and i + 1 < len(args):
+                return Path(args[i + 1]).resolve().parent
+            if arg.startswith(flag + "=") and flag.startswith("--"):
+                return Path(arg.split("=", 1)[1]).resolve().parent
+    return Path.cwd().resolve()
+
+
 def choose_language(config, lang: str) -> None:
     i18n = config.plugins.get("i18n")
     if i18n is None:
         return
     locales = [language.locale for language in i18n.config.languages]
-    if lang not in locales:
-        raise SystemExit(f"leda: --lang {lang}: this site's languages are {', '.join(locales)}")
+    default = next((x.locale for x in i18n.config.languages if x.default), locales[0])
+    if lang != default:
+        # mkdocs-static-i18n always builds the default language: it is the site's root.
+        raise SystemExit(
+            f"leda: --lang {lang}: only the default language ({default}) is previewed alone; "
+            f"run ./leda serve for {', '.join(x for x in locales if x != default)} too"
+        )
     for language in i18n.config.languages:
         language.build = language.locale == lang
 
