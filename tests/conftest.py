@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# The engine builds run with (`./leda test` sets it; pyproject.toml's [tool.leda] engine).
+ENGINE = os.environ.get("LEDA_ENGINE", "properdocs")
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
@@ -122,7 +124,7 @@ def run_build(
     item = _running.get("item")
     if item is not None and item.get_closest_marker("unit"):
         pytest.fail(f"{item.nodeid} builds a site but was marked unit (tests/conftest.py)")
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / config)]
+    cmd = [sys.executable, "-m", ENGINE, "build", "-f", str(project / config)]
     cmd += ["--site-dir", str(site)] + (["--strict"] if strict else [])
     environ = {**os.environ, **env} if env else None
     done = subprocess.run(
