@@ -122,6 +122,14 @@ class Course:
     def topic_exercises(self, topic_id: str) -> list[Exercise]:
         return topics.of_topic(self.ordered_modules(), topic_id)[1]
 
+    def listed_topics(self) -> list[topics.Topic]:
+        """The topics that a module of this course lists, in topics.yml's order.
+
+        Every topic when the whole course is published; those of the published
+        modules otherwise. Each has a page (``topics/<id>/``).
+        """
+        return [t for t in self.topics.values() if self.topic_modules(t.id)]
+
     def related(self, module: Module) -> list[Module]:
         """The modules sharing most topics with ``module`` (hooks/leda/topics.py)."""
         return topics.related(self.ordered_modules(), module)
@@ -294,11 +302,13 @@ def load_course(
                 )
             seen.setdefault(exercise.id, module.id)
 
-    if course.topics or topics_path.exists():
-        first = languages[0]
-        tagged = [t for m in course.modules.values() for t in m.text[first].tagged]
-        anchors = {lang: topics.glossary_anchors(docs_dir, lang) for lang in languages}
-        topics.check_usage(course.topics, tagged, topics_shown, problems, anchors)
+    first = languages[0]
+    tagged = [t for m in course.modules.values() for t in m.text[first].tagged]
+    if topics_path.exists() or any(t.topics for t in tagged):
+        terms = {lang: topics.glossary_terms(docs_dir, lang) for lang in languages}
+        topics.check_usage(
+            course.topics, tagged, topics_shown, problems, terms, exists=topics_path.exists()
+        )
 
     if problems:
         raise CourseError(problems)

@@ -35,7 +35,7 @@ from .problems import Problems
 TOPICS_FILE = "topics.yml"
 MIN_MODULES = 2  # a topic earns its place when at least this many modules list it
 RELATED = 3  # "Related modules" at the end of a module page: at most this many
-_ANCHOR = re.compile(r"\{#([A-Za-z0-9_-]+)[^}]*\}")
+_TERM = re.compile(r"^#{2,6}\s+(.*?)\s*\{#([A-Za-z0-9_-]+)[^}]*\}\s*$", re.M)
 
 
 @dataclass
@@ -45,6 +45,7 @@ class Topic:
     description: dict[str, str]
     glossary: str | None = None  # an anchor in glossary.<lang>.md
     line: int = 1  # of its `- id:` in topics.yml
+    term: dict[str, str] = field(default_factory=dict)  # the glossary's heading, per language
 
 
 @dataclass
@@ -137,12 +138,15 @@ def read_tags(check: Checker, m, what: str) -> tuple[list[str], list[int]] | Non
     return ids, lines
 
 
-def glossary_anchors(docs_dir: Path, lang: str) -> set[str] | None:
-    """The ``{#anchor}`` ids in ``glossary.<lang>.md``; None when there is no such page."""
+def glossary_terms(docs_dir: Path, lang: str) -> dict[str, str] | None:
+    """The terms of ``glossary.<lang>.md`` by anchor (``### Term {#anchor}``).
+
+    None when there is no such page.
+    """
     page = docs_dir / f"glossary.{lang}.md"
     if not page.exists():
         return None
-    return set(_ANCHOR.findall(page.read_text(encoding="utf-8")))
+    return {anchor: term for term, anchor in _TERM.findall(page.read_text(encoding="utf-8"))}
 
 
 def check_usage(
@@ -150,14 +154,17 @@ def check_usage(
     tagged: list[Tagged],
     shown: str,
     problems: Problems,
-    anchors: dict[str, set[str] | None] | None = None,
+    terms: dict[str, dict[str, str] | None] | None = None,
+    exists: bool = True,
 ) -> None:
     """Unknown topics, topics fewer than ``MIN_MODULES`` modules list, missing anchors.
 
     ``tagged``: every module's and exercise's topics (the default language's page);
-    ``shown``: topics.yml as messages name it; ``anchors``: each language's glossary
-    anchors (None: that language has no glossary page), when topics name any.
+    ``shown``: topics.yml as messages name it; ``terms``: each language's glossary
+    terms by anchor (None: that language has no glossary page). A topic's glossary
+    term, when found, is kept in ``topic.term``. ``exists``: is there a topics.yml?
     """
+    where = f"topics are listed in {shown}" if exists else f"there is no {shown}; create it"
     modules: dict[str, set[str]] = {tid: set() for tid in topics}
     for item in tagged:
         if item.exercise is None and not item.topics:
@@ -175,8 +182,7 @@ def check_usage(
                 problems.add(
                     item.path,
                     line,
-                    f"unknown topic '{tid}' in {whose}{guess(tid, topics)} "
-                    f"(topics are listed in {shown})",
+                    f"unknown topic '{tid}' in {whose}{guess(tid, topics)} ({where})",
                 )
             elif item.exercise is None:
                 modules[tid].add(item.module)
@@ -193,7 +199,7 @@ def check_usage(
     for topic in topics.values():
         if topic.glossary is None:
             continue
-        for lang, found in (anchors or {}).items():
+        for lang, found in (terms or {}).items():
             if found is None:
                 problems.add(
                     shown,
@@ -209,6 +215,8 @@ def check_usage(
                     f"'{topic.glossary}' in docs/glossary.{lang}.md{guess(topic.glossary, found)} "
                     "(anchors are written `### Term {#anchor}`)",
                 )
+            else:
+                topic.term[lang] = found[topic.glossary]
 
 
 def related(modules: list, module, limit: int = RELATED) -> list:
