@@ -95,7 +95,7 @@ class Course:
     languages: tuple[str, ...]
     tracks: list[Track]
     modules: dict[str, Module]
-    topics: dict[str, topics.Topic] = field(default_factory=dict)  # topics.yml, in its order
+    topics: dict[str, topics.Topic] = field(default_factory=topics.Topics)  # topics.yml
 
     def exercise(self, exercise_id: str) -> Exercise | None:
         """Exercise ids are unique across the course (checked when it loads)."""
@@ -307,7 +307,13 @@ def load_course(
     if topics_path.exists() or any(t.topics for t in tagged):
         terms = {lang: topics.glossary_terms(docs_dir, lang) for lang in languages}
         topics.check_usage(
-            course.topics, tagged, topics_shown, problems, terms, exists=topics_path.exists()
+            course.topics,
+            tagged,
+            topics_shown,
+            problems,
+            terms,
+            exists=topics_path.exists(),
+            complete=len(course.modules) == len(module_files),
         )
 
     if problems:

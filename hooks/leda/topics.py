@@ -48,6 +48,18 @@ class Topic:
     term: dict[str, str] = field(default_factory=dict)  # the glossary's heading, per language
 
 
+class Topics(dict):
+    """The topics by id, in topics.yml's order; ``declared``: every id written there.
+
+    A topic with a problem is not in the dict but is declared, so the pages that
+    name it are not also told that it does not exist.
+    """
+
+    def __init__(self, *args, declared=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.declared = set(declared) | set(self)
+
+
 @dataclass
 class Tagged:
     """Where a module or an exercise names its topics, for ``check_usage``."""
@@ -66,25 +78,26 @@ def guess(word: str, known) -> str:
     return f"; did you mean `{found[0]}`?" if found else ""
 
 
-def load_topics(path: Path, shown: str, languages, problems: Problems) -> dict[str, Topic]:
+def load_topics(path: Path, shown: str, languages, problems: Problems) -> Topics:
     """The topics in ``path`` (``shown`` in messages), in the file's order.
 
     No file: no topics (a course may do without). Every problem goes to ``problems``.
     """
     if not path.exists():
-        return {}
+        return Topics()
     data = yamlsource.load(path.read_text(encoding="utf-8"), shown, problems)
     check = Checker(shown, problems, tuple(languages))
     if data is None:
-        return {}
+        return Topics()
     if not isinstance(data, yamlsource.Sequence):
         check.add(
             getattr(data, "line", 1),
             "topics.yml is a list of topics, each starting with `- id:` "
             "(then name, description and, optionally, glossary)",
         )
-        return {}
+        return Topics()
     out: dict[str, Topic] = {}
+    seen: dict[str, int] = {}  # every id, with its line
     for index, raw in enumerate(data):
         what = f"topic {index + 1}"
         entry = check.mapping(raw, data.line_of(index), what)
@@ -93,14 +106,22 @@ def load_topics(path: Path, shown: str, languages, problems: Problems) -> dict[s
         tid = check.ident(entry, "id", what)
         if tid:
             what = f"topic '{tid}'"
-            if tid in out:
+            if tid in seen:
                 check.add(
                     entry.line_of("id"),
-                    f"duplicate topic id '{tid}' (also on line {out[tid].line}); "
+                    f"duplicate topic id '{tid}' (also on line {seen[tid]}); "
                     "give each topic its own id or merge the two",
                 )
                 continue
-        check.keys(entry, what, required=("id", "name", "description"), optional=("glossary",))
+            seen[tid] = entry.line_of("id")
+        check.keys(entry, what, required=("id",), optional=("name", "description", "glossary"))
+        for key, hint in (("name", "its name"), ("description", "a one-sentence description")):
+            if key not in entry:
+                check.add(
+                    entry.line,
+                    f"{what} has no `{key}:`; add {hint} in every language: "
+                    + ", ".join(f"`{lang}:`" for lang in languages),
+                )
         name = check.text(entry, "name", what)
         description = check.text(entry, "description", what)
         glossary = entry.get("glossary")
@@ -109,7 +130,7 @@ def load_topics(path: Path, shown: str, languages, problems: Problems) -> dict[s
             glossary = None
         if tid and name and description:
             out[tid] = Topic(tid, name, description, glossary, entry.line_of("id"))
-    return out
+    return Topics(out, declared=seen)
 
 
 def read_tags(check: Checker, m, what: str) -> tuple[list[str], list[int]] | None:
@@ -156,6 +177,7 @@ def check_usage(
     problems: Problems,
     terms: dict[str, dict[str, str] | None] | None = None,
     exists: bool = True,
+    complete: bool = True,
 ) -> None:
     """Unknown topics, topics fewer than ``MIN_MODULES`` modules list, missing anchors.
 
@@ -163,6 +185,8 @@ def check_usage(
     ``shown``: topics.yml as messages name it; ``terms``: each language's glossary
     terms by anchor (None: that language has no glossary page). A topic's glossary
     term, when found, is kept in ``topic.term``. ``exists``: is there a topics.yml?
+    ``complete``: did every module load? (If not, modules are not counted: a topic
+    that only a broken module lists would be reported for nothing.)
     """
     where = f"topics are listed in {shown}" if exists else f"there is no {shown}; create it"
     modules: dict[str, set[str]] = {tid: set() for tid in topics}
@@ -178,15 +202,15 @@ def check_usage(
         for tid, line in zip(
             item.topics, item.lines or [item.line] * len(item.topics), strict=True
         ):
-            if tid not in topics:
+            if tid not in getattr(topics, "declared", topics):
                 problems.add(
                     item.path,
                     line,
                     f"unknown topic '{tid}' in {whose}{guess(tid, topics)} ({where})",
                 )
-            elif item.exercise is None:
+            elif item.exercise is None and tid in modules:
                 modules[tid].add(item.module)
-    for tid, used in modules.items():
+    for tid, used in modules.items() if complete else ():
         if len(used) < MIN_MODULES:
             named = f"only module '{sorted(used)[0]}' lists it" if used else "no module lists it"
             problems.add(
