@@ -1,8 +1,14 @@
-"""Facilitator guides: one page per module, at ``modules/<id>/guide/`` in each language.
+"""Guides to the course: a facilitator guide per module and a page per topic.
 
-The page is the module's `/// facilitator` section plus a summary built from the
-front matter: the exercises, suggested 45-, 90- and 120-minute runs, materials
-(overrides/leda-guide.html).
+- ``modules/<id>/guide/``: the module's `/// facilitator` section plus a summary
+  built from the front matter: the exercises, suggested 45-, 90- and 120-minute
+  runs, materials (overrides/leda-guide.html).
+- ``topics/<id>/``: a topic's description, its modules, exercises and glossary
+  term (overrides/leda-topic.html); the topics were loaded and checked with the
+  course (topics.yml and the modules' front matter). The index of topics is the
+  page docs/topics.<lang>.md (overrides/leda-topics.html).
+
+Both are generated pages, in each language.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from mkdocs.structure.files import Files
 @event_priority(-200)  # after mkdocs-static-i18n: it drops generated files it sees
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     build = STATE.current
-    for page in pages.guide_pages(build.site.course, build.lang, build.strings):
+    made = pages.guide_pages(build.site.course, build.lang, build.strings)
+    for page in made + pages.topic_pages(build.site.course, build.lang):
         files.append(adapter.generated_page(config, build, page))
     return files

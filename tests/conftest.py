@@ -150,6 +150,7 @@ def make_project(
     if real_content:
         shutil.copytree(ROOT / "docs", project / "docs")
         shutil.copytree(ROOT / "quizzes", project / "quizzes")
+        shutil.copy(ROOT / "topics.yml", project)
     else:
         shutil.copytree(
             ROOT / "docs",

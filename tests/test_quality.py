@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+import yaml
 from conftest import LANGUAGES, ROOT, Tab, axe_violations
 from htmlscan import inline_scripts, pages, tags
 from playwright.sync_api import expect
@@ -154,6 +155,9 @@ def source_pages() -> list[str]:
             found.append(f"{rel}/guide/")
             if (ROOT / "quizzes" / f"{rel.split('/')[1]}.yml").exists():
                 found.append(f"{rel}/quiz/")
+    # A page per topic (hooks/leda/pages.py: topic_pages), from topics.yml.
+    topics = yaml.safe_load((ROOT / "topics.yml").read_text(encoding="utf-8"))
+    found += [f"topics/{topic['id']}/" for topic in topics]
     return ["404.html"] + [
         ("" if lang == default else f"{lang}/") + page + "index.html"
         for lang in LANGUAGES

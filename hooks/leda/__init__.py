@@ -7,6 +7,7 @@ The course and its checks:
 - ``checks``: small validators for YAML data
 - ``blocks``: the ``/// exercise`` and ``/// facilitator`` blocks in module pages
 - ``quiz``, ``course``, ``plans``: the quiz, course and plan models, loaded and checked
+- ``topics``: the topics (topics.yml), their checks and related modules
 - ``configfiles``: where a setting is written (file and line, following ``INHERIT:``)
 - ``colors``: WCAG contrast, and Leda's palette from leda.css
 - ``branding``: the organisation's brand; ``publish``: the published selection
@@ -46,7 +47,8 @@ on_config         -150  branding.py           extra.leda.brand, site_url, LEDA_S
                                               build.brand; site_url, site_name,
                                               site_description, copyright, theme logo and
                                               favicon, extra_css
-on_pre_build         0  course.py             docs/, quizzes/, sources.yml, extra.leda.tracks,
+on_pre_build         0  course.py             docs/, quizzes/, sources.yml, topics.yml,
+                                              extra.leda.tracks,
                                               extra.leda.publish → build.site (load_site):
                                               the published course and plans, what is left out
 on_pre_build         0  languages.py          build.strings → toc's permalink title; 404.html
@@ -55,7 +57,7 @@ on_files          -100  (mkdocs-static-i18n)  → the language's files (drops ge
 on_files          -200  quizzes.py            build.site, build.strings → a quiz page per
                                               module with a quiz (generated)
 on_files          -200  guides.py             build.site, build.strings → a facilitator guide
-                                              per module (generated)
+                                              per module, a page per topic (generated)
 on_files          -200  branding.py           build.site.left_out, build.brand → left-out
                                               pages excluded, build.left_out_urls; brand.css
 on_nav               0  course.py             front matter, build.site → the navigation

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import blocks, yamlsource
+from . import blocks, topics, yamlsource
 from .checks import ID_PATTERN, Checker
 from .configfiles import ConfigFiles, Report
 from .languages import name as language_name
@@ -40,6 +40,8 @@ class Exercise:
     prompt: dict[str, str] = field(default_factory=dict)  # Markdown, from the page's block
     module: str = ""  # the id of the module it belongs to
     line: int = 1  # of its `id:` in the default language's page
+    topics: list[str] = field(default_factory=list)  # topic ids (topics.yml)
+    topic_lines: list[int] = field(default_factory=list, repr=False, compare=False)
 
 
 @dataclass
@@ -64,6 +66,7 @@ class ModuleText:
     summary: str
     objectives: list[str]
     facilitator: str = ""  # Markdown, from the page's `/// facilitator` block
+    tagged: list[topics.Tagged] = field(default_factory=list)  # where topics are named
 
 
 @dataclass
@@ -76,6 +79,7 @@ class Module:
     sources: list[Source] = field(default_factory=list)
     text: dict[str, ModuleText] = field(default_factory=dict)
     quiz: Quiz | None = None
+    topics: list[str] = field(default_factory=list)  # topic ids (topics.yml)
 
     def exercise(self, exercise_id: str) -> Exercise | None:
         return next((e for e in self.exercises if e.id == exercise_id), None)
@@ -91,6 +95,7 @@ class Course:
     languages: tuple[str, ...]
     tracks: list[Track]
     modules: dict[str, Module]
+    topics: dict[str, topics.Topic] = field(default_factory=topics.Topics)  # topics.yml
 
     def exercise(self, exercise_id: str) -> Exercise | None:
         """Exercise ids are unique across the course (checked when it loads)."""
@@ -106,6 +111,28 @@ class Course:
     def track_modules(self, track_id: str) -> list[Module]:
         found = [m for m in self.modules.values() if m.track == track_id]
         return sorted(found, key=lambda m: (m.order, m.id))
+
+    def ordered_modules(self) -> list[Module]:
+        """Every module in the course's order: track by track, then by ``order``."""
+        return [m for track in self.tracks for m in self.track_modules(track.id)]
+
+    def topic_modules(self, topic_id: str) -> list[Module]:
+        return topics.of_topic(self.ordered_modules(), topic_id)[0]
+
+    def topic_exercises(self, topic_id: str) -> list[Exercise]:
+        return topics.of_topic(self.ordered_modules(), topic_id)[1]
+
+    def listed_topics(self) -> list[topics.Topic]:
+        """The topics that a module of this course lists, in topics.yml's order.
+
+        Every topic when the whole course is published; those of the published
+        modules otherwise. Each has a page (``topics/<id>/``).
+        """
+        return [t for t in self.topics.values() if self.topic_modules(t.id)]
+
+    def related(self, module: Module) -> list[Module]:
+        """The modules sharing most topics with ``module`` (hooks/leda/topics.py)."""
+        return topics.related(self.ordered_modules(), module)
 
 
 def page_language(name: str, languages: tuple[str, ...]) -> tuple[str, str | None]:
@@ -211,6 +238,7 @@ def load_course(
     root: Path | None = None,
     sources_file: Path | None = None,
     config_files: ConfigFiles | None = None,
+    topics_file: Path | None = None,
 ) -> Course:
     """Read and check the whole course; raise ``CourseError`` with every problem.
 
@@ -222,7 +250,14 @@ def load_course(
     check_translations(docs_dir, root, languages, problems)
     tracks = load_tracks(tracks_config, languages, problems, config_files)
     sources = load_sources(sources_file or root / "sources.yml", root, languages, problems)
-    course = Course(tuple(languages), tracks, {})
+    topics_path = topics_file or root / topics.TOPICS_FILE
+    topics_shown = _rel(topics_path, root)
+    course = Course(
+        tuple(languages),
+        tracks,
+        {},
+        topics.load_topics(topics_path, topics_shown, languages, problems),
+    )
     track_ids = {t.id for t in tracks}
 
     module_files: dict[str, dict[str, Path]] = {}
@@ -267,6 +302,20 @@ def load_course(
                 )
             seen.setdefault(exercise.id, module.id)
 
+    first = languages[0]
+    tagged = [t for m in course.modules.values() for t in m.text[first].tagged]
+    if topics_path.exists() or any(t.topics for t in tagged):
+        terms = {lang: topics.glossary_terms(docs_dir, lang) for lang in languages}
+        topics.check_usage(
+            course.topics,
+            tagged,
+            topics_shown,
+            problems,
+            terms,
+            exists=topics_path.exists(),
+            complete=len(course.modules) == len(module_files),
+        )
+
     if problems:
         raise CourseError(problems)
     return course
@@ -290,7 +339,7 @@ def _load_module(module_id, files, languages, track_ids, sources, root, problems
     first, _, first_ex, first_path = versions[first_lang]
     for lang in languages[1:]:
         meta, _, exercises, shown = versions[lang]
-        for key in ("track", "minutes", "order", "sources"):
+        for key in ("track", "topics", "minutes", "order", "sources"):
             if meta.get(key) != first.get(key):
                 problems.add(
                     shown,
@@ -309,7 +358,7 @@ def _load_module(module_id, files, languages, track_ids, sources, root, problems
             )
             continue
         for mine, theirs in zip(exercises, first_ex, strict=True):
-            for key in ("mode", "minutes", "group_size"):
+            for key in ("mode", "minutes", "group_size", "topics"):
                 if getattr(mine, key) != getattr(theirs, key):
                     problems.add(
                         shown,
@@ -333,6 +382,7 @@ def _load_module(module_id, files, languages, track_ids, sources, root, problems
         exercises=exercises,
         sources=[sources[sid] for sid in first["sources"]],
         text={lang: versions[lang][1] for lang in languages},
+        topics=list(first.get("topics") or []),
     )
 
 
@@ -361,7 +411,7 @@ def _load_module_file(path, shown, module_id, lang, track_ids, sources, problems
             "exercises",
             "sources",
         ),
-        optional=("order", "description", "search", "hide"),
+        optional=("order", "topics", "description", "search", "hide"),
     )
     mid = check.ident(meta, "id", what)
     if mid and mid != module_id:
@@ -384,18 +434,26 @@ def _load_module_file(path, shown, module_id, lang, track_ids, sources, problems
     check.integer(meta, "minutes", what, 1, 600)
     check.integer(meta, "order", what, 0, 1000)
     objectives = _strings(check, meta, "objectives", what, 3, 5)
+    tags = topics.read_tags(check, meta, what)
     exercises = _exercises(check, meta, lang)
     cited = _sources(check, meta, sources)
     found = blocks.parse(body, body_line, shown, problems)
     _check_blocks(check, meta, exercises, found)
-    if None in (title, summary, objectives, exercises, cited):
+    if None in (title, summary, objectives, exercises, cited, tags):
         return None
+    tagged = [topics.Tagged(shown, meta.line_of("topics"), *tags, module=module_id)]
+    tagged += [
+        topics.Tagged(shown, e.line, e.topics, e.topic_lines, module_id, e.id)
+        for e in exercises
+        if e.topics
+    ]
     for block in found:
         exercise = next((e for e in exercises if e.id == block.arg), None)
         if block.kind == "exercise" and exercise:
             exercise.prompt[lang] = block.body.strip()
     facilitator = next((b.body.strip() for b in found if b.kind == "facilitator"), "")
-    return meta, ModuleText(lang, shown, title, summary, objectives, facilitator), exercises
+    text = ModuleText(lang, shown, title, summary, objectives, facilitator, tagged)
+    return meta, text, exercises
 
 
 def _strings(check: Checker, meta, key, what, low, high) -> list[str] | None:
@@ -438,21 +496,22 @@ def _exercises(check: Checker, meta, lang) -> list[Exercise] | None:
             e,
             what,
             required=("id", "title", "mode", "minutes"),
-            optional=("group_size",),
+            optional=("topics", "group_size"),
         )
         title = check.string(e, "title", what)
         mode = check.choice(e, "mode", what, MODES)
         minutes = check.integer(e, "minutes", what, 1, 240)
+        tags = topics.read_tags(check, e, what)
         size = e.get("group_size")
         if mode == "group" and size is None:
             check.add(e.line, f'{what} is group work; add `group_size:` (like 4 or "3–6")')
         if size is not None and not isinstance(size, int | str):
             check.add(e.line_of("group_size"), f"`group_size` in {what} must be a number or range")
-        if None not in (eid, title, mode, minutes):
+        if None not in (eid, title, mode, minutes, tags):
             group_size = str(size).replace("-", "–") if size is not None else None
-            out.append(
-                Exercise(eid, mode, minutes, {lang: title}, group_size, line=e.line_of("id"))
-            )
+            exercise = Exercise(eid, mode, minutes, {lang: title}, group_size, line=e.line_of("id"))
+            exercise.topics, exercise.topic_lines = tags
+            out.append(exercise)
     return out if len(out) == len(items) else None
 
 

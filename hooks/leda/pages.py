@@ -6,7 +6,9 @@ Pages are named by their source path in docs/ (``modules/x.sv.md``):
 - ``plans/index.<lang>.md`` lists the workshop plans, ``plans/<id>.<lang>.md`` is one.
 - The build writes two pages per module itself (``generated``): its quiz at
   ``modules/<id>/quiz/`` (when it has one) and its facilitator guide at
-  ``modules/<id>/guide/``, both out of the search index.
+  ``modules/<id>/guide/``, both out of the search index; and a page per topic at
+  ``topics/<id>/`` (``topics.<lang>.md`` is the index of topics), which search
+  ranks first for the topic's name (``search: boost:``).
 
 ``context`` is the ``leda`` variable of every page's template.
 """
@@ -23,6 +25,8 @@ from .site import Site
 from .strings import Strings, fill
 
 TEMPLATES = {"module": "leda-module.html", "plans": "leda-plans.html", "plan": "leda-plan.html"}
+TOPIC_DIR = "topics"
+TOPIC_BOOST = 10  # a topic's page ranks above the pages that only mention its name
 
 
 def _parts(src_uri: str) -> tuple[str, str] | None:
@@ -115,16 +119,44 @@ def guide_pages(course: Course, lang: str, t: Strings) -> list[Generated]:
     ]
 
 
+def topic_pages(course: Course, lang: str) -> list[Generated]:
+    """A page per topic that a published module lists: its description, then the lists.
+
+    The description is the page's Markdown, so search finds it; the template
+    (overrides/leda-topic.html) adds the modules, exercises and glossary term.
+    """
+    return [
+        Generated(
+            path=f"{TOPIC_DIR}/{topic.id}",
+            front=(
+                f"title: {yaml_text(topic.name[lang])}\n"
+                "template: leda-topic.html\n"
+                f"leda_topic: {topic.id}\n"
+                f"search:\n  boost: {TOPIC_BOOST}\n"
+            ),
+            body=topic.description[lang] + "\n",
+        )
+        for topic in course.listed_topics()
+    ]
+
+
 def context(site: Site, lang: str, src_uri: str, meta: dict) -> dict:
     """The ``leda`` variable of a page's template.
 
     Always ``course`` and ``lang``, and ``module`` (None on pages that are not a
     module's); on a quiz page also ``quiz``, on a guide ``runs`` (suggested
     agendas by length), on plan pages ``plans`` and, for one plan, ``plan`` and
-    ``agenda``.
+    ``agenda``; on a topic's page ``topic``, its ``modules`` and ``exercises``.
     """
     course = site.course
     leda: dict = {"course": course, "lang": lang, "module": course.modules.get(meta.get("id", ""))}
+    if meta.get("leda_topic"):
+        topic = course.topics[meta["leda_topic"]]
+        leda.update(
+            topic=topic,
+            modules=course.topic_modules(topic.id),
+            exercises=course.topic_exercises(topic.id),
+        )
     if meta.get("leda_guide"):
         module = course.modules[meta["leda_guide"]]
         runs = [(length, agenda(suggest(module.exercises, length), "09:00")) for length in RUNS]

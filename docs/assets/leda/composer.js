@@ -142,6 +142,7 @@
 
   function applyFilters() {
     var track = filters.track.value;
+    var topic = filters.topic.value;
     var mode = filters.mode.value;
     var most = Number(filters.minutes.value) || Infinity;
     var shown = 0;
@@ -149,6 +150,7 @@
       var li = catalogue[id];
       var visible =
         (!track || li.getAttribute("data-track") === track) &&
+        (!topic || (li.getAttribute("data-topics") || "").split(" ").indexOf(topic) >= 0) &&
         (!mode || li.getAttribute("data-mode") === mode) &&
         Number(li.getAttribute("data-minutes")) <= most;
       li.hidden = !visible;
@@ -212,6 +214,11 @@
     b.hidden = false;
   });
   restore();
+  // A topic's page links here with ?topic=<id>: start with that topic's exercises.
+  var asked = new URLSearchParams(location.search).get("topic");
+  if (asked && filters.topic.querySelector('option[value="' + CSS.escape(asked) + '"]')) {
+    filters.topic.value = asked;
+  }
   applyFilters();
   render();
 })();
