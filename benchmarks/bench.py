@@ -1,11 +1,16 @@
-"""Leda's benchmarks: build time, page weight and search index size, against plain Material.
+"""Leda's benchmarks: build time with both engines, edit-to-reload while serving, page
+weight and search index size, against plain Material.
 
-    ./leda bench [--runs 5] [--no-lighthouse]
+    ./leda bench [--runs 5] [--edits 5] [--no-lighthouse]
 
 Prints a Markdown table. "Plain" is the same Markdown built with Material and
 mkdocs-static-i18n only: no Leda hooks, templates, CSS or JavaScript. The 200-module
 course is generated from the real modules (copied under new ids) into a temporary
-folder. Nothing here is a test: the numbers are for the README.
+folder. Builds run with the default engine (pyproject.toml's [tool.leda] engine) and
+again with the other one. Edit-to-reload is a real ``./leda serve`` (tools/serve.py):
+a heading of a module page is edited, and the time is taken until the server answers
+the page's livereload poll and until the page it serves shows the edit (median of
+``--edits`` edits). Nothing here is a test: the numbers are for the README.
 """
 
 from __future__ import annotations
@@ -29,6 +34,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from conftest import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
+from liveserve import LiveServe  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "tools"))
+from check import engines  # noqa: E402
+
+ENGINE, OTHER = engines()
 
 
 def copy_project(dest: Path) -> Path:
@@ -98,13 +109,13 @@ def scale(project: Path, count: int) -> None:
         plan.write_text(re.sub(r"\]\(\.\./modules/[^)]*\)", "](../course.md)", text), "utf-8")
 
 
-def build(project: Path, site: Path) -> float:
+def build(project: Path, site: Path, engine: str = ENGINE) -> float:
     start = time.perf_counter()
     done = subprocess.run(
         [
             sys.executable,
             "-m",
-            "mkdocs",
+            engine,
             "build",
             "-q",
             "-f",
@@ -121,12 +132,32 @@ def build(project: Path, site: Path) -> float:
     return time.perf_counter() - start
 
 
-def median_builds(projects: dict[str, Path], runs: int, work: Path) -> dict[str, float]:
+def median_builds(projects: dict[str, tuple[Path, str]], runs: int, work: Path) -> dict[str, float]:
     times: dict[str, list[float]] = {name: [] for name in projects}
-    for _ in range(runs):  # interleaved, so load on the machine hits both alike
-        for name, project in projects.items():
-            times[name].append(build(project, work / f"site-{name}"))
+    for _ in range(runs):  # interleaved, so load on the machine hits all alike
+        for name, (project, engine) in projects.items():
+            times[name].append(build(project, work / f"site-{name}", engine))
     return {name: statistics.median(values) for name, values in times.items()}
+
+
+def edit_to_reload(project: Path, module: str, edits: int, *args: str) -> tuple[float, float]:
+    """Median seconds from saving a module page until the reload signal, and until it shows."""
+    page = project / "docs" / "modules" / f"{module}.sv.md"
+    body = page.read_text(encoding="utf-8").split("---", 2)[2]
+    heading = next(line for line in body.splitlines() if line.startswith("### "))
+    signals, shown = [], []
+    with LiveServe(project, *args, timeout=900) as server:
+        current = heading
+        for n in range(edits):
+            new = f"{heading} (ändring {n + 1})"
+            signal, visible = server.edit_and_wait(
+                f"modules/{module}/", page, current, new, shows=f"(ändring {n + 1})"
+            )
+            signals.append(signal)
+            shown.append(visible)
+            current = new
+        page.write_text(page.read_text(encoding="utf-8").replace(current, heading), "utf-8")
+    return statistics.median(signals), statistics.median(shown)
 
 
 def count_pages(site: Path) -> int:
@@ -226,6 +257,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--modules", type=int, default=200)
+    parser.add_argument("--edits", type=int, default=5)
     parser.add_argument("--no-lighthouse", action="store_true")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
@@ -242,7 +274,16 @@ def main() -> int:
         make_plain(big_plain)
 
         times = median_builds(
-            {"leda": leda, "plain": plain, "big": big, "big-plain": big_plain}, args.runs, work
+            {
+                "leda": (leda, ENGINE),
+                f"leda-{OTHER}": (leda, OTHER),
+                "plain": (plain, ENGINE),
+                "big": (big, ENGINE),
+                f"big-{OTHER}": (big, OTHER),
+                "big-plain": (big_plain, ENGINE),
+            },
+            args.runs,
+            work,
         )
         sites = {name: work / f"site-{name}" for name in times}
         pages = {name: count_pages(site) for name, site in sites.items()}
@@ -264,6 +305,20 @@ def main() -> int:
                 "≤ 1.15",
             ),
             (
+                f"Build, real course, {OTHER} instead of {ENGINE}",
+                f"{times[f'leda-{OTHER}']:.2f} s",
+                "",
+                f"{times[f'leda-{OTHER}'] / times['leda']:.2f} vs {ENGINE}",
+                "",
+            ),
+            (
+                f"Build, {args.modules} modules, {OTHER} instead of {ENGINE}",
+                f"{times[f'big-{OTHER}']:.2f} s",
+                "",
+                f"{times[f'big-{OTHER}'] / times['big']:.2f} vs {ENGINE}",
+                "",
+            ),
+            (
                 "ms per page, real course",
                 f"{per_page['leda']:.1f} ({pages['leda']} pages)",
                 f"{per_page['plain']:.1f} ({pages['plain']} pages)",
@@ -278,6 +333,28 @@ def main() -> int:
                 "≤ 1.15",
             ),
         ]
+        for label, project, module, extra, target in (
+            ("real course", leda, "leadership-gym", (), "< 1.0 s"),
+            ("real course, --lang sv", leda, "leadership-gym", ("--lang", "sv"), "< 1.0 s"),
+            (f"{args.modules} modules", big, "m000-digital-and-personal-service", (), "< 3 s"),
+            (
+                f"{args.modules} modules, --lang sv",
+                big,
+                "m000-digital-and-personal-service",
+                ("--lang", "sv"),
+                "< 3 s",
+            ),
+        ):
+            signal, shown = edit_to_reload(project, module, args.edits, *extra)
+            rows.append(
+                (
+                    f"Edit to reload, module page, {label} (median of {args.edits})",
+                    f"{signal:.2f} s (page shown {shown:.2f} s)",
+                    "",
+                    "",
+                    target,
+                )
+            )
         raw, zipped = leda_assets(sites["leda"])
         rows.append(("Leda's CSS and JS, all files", f"{kb(raw)} / {kb(zipped)} gz", "", "", ""))
 
@@ -344,7 +421,8 @@ def main() -> int:
 
         print(
             f"Leda benchmarks, {time.strftime('%Y-%m-%d')}, {platform.machine()}, "
-            f"{os.cpu_count()} cores, Python {platform.python_version()}\n"
+            f"{os.cpu_count()} cores, Python {platform.python_version()}, engine {ENGINE} "
+            f"(load average {os.getloadavg()[0]:.1f} at the end)\n"
         )
         print("| Measure | Leda | Plain Material | Ratio | Target |")
         print("|---|---|---|---|---|")

@@ -1,6 +1,6 @@
 """``./leda serve``: the engine's live-reloading server, with fresh hooks and fast rebuilds.
 
-    .venv/bin/python tools/serve.py [--lang sv|en] [serve options of the engine]
+    .venv/bin/python tools/serve.py [--lang sv] [serve options of the engine]
 
 It runs the engine's own ``serve --strict`` (MkDocs or ProperDocs, LEDA_ENGINE), with
 these changes, all in this process and none in the site's configuration:
@@ -14,11 +14,16 @@ these changes, all in this process and none in the site's configuration:
 - **Work that cannot change is reused** (see ``Rebuilds``): Jinja's compiled
   templates (checked against their source), each page's Markdown converted to
   HTML (keyed on its full input: the Markdown after the hooks, the site's files
-  and the Markdown settings), and each page's finished HTML when nothing that
-  page can see has changed. Every rebuild still runs every hook and every check,
-  so an error is reported as in ``./leda build``; the output is the one a full
-  build of the same sources writes (tests/test_serve.py compares them).
-- ``--lang sv`` (or ``en``) builds only that language, for a quicker preview.
+  and the Markdown settings), each page's finished HTML when nothing that page
+  can see has changed, the theme's file list, Material's search entries of an
+  unchanged page, YAML parsed from the same text; mkdocs-static-i18n's removal of
+  search entries found in two languages runs its own loop only where there is a
+  twin. Every rebuild still runs every hook and every check, so an error is
+  reported as in ``./leda build``; the output is the one a full build of the same
+  sources writes (tests/test_serve.py compares them).
+- ``--lang sv`` builds only the default language, for a quicker preview of a
+  large course (mkdocs-static-i18n always builds the default language: it is the
+  site's root).
 
 ``./leda build`` and ``./leda test`` never use any of this: they are full builds.
 """
