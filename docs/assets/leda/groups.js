@@ -37,8 +37,8 @@
  * 1. Greedy construction: people in order of unit size (largest unit first, shuffled by
  *    the seed within a unit) join the group with room where they add the least cost,
  *    the emptiest on a tie, so each unit is dealt out across the groups.
- * 2. Local search: swap two people of different groups, or move one from a group of 4
- *    to a group of 3, whenever that lowers the cost, until no such change does.
+ * 2. Local search: swap two people of different groups whenever that lowers the cost,
+ *    until no swap does.
  * 3. Perturb and repeat: a few seeded random swaps of the best grouping, then 2. again,
  *    keeping the best; it stops early at the lower bound (no repeated pairs and each
  *    unit spread as evenly as the number of groups allows), else after a fixed number
@@ -47,9 +47,10 @@
  * groups.problem.manager_together {name, manager} (groups.problem.too_many_reports
  * {name, reports, n} when a manager has so many reports that no group of 3 is left
  * for them). What tests/test_groups_js.py checks: when no unit has more people than
- * there are groups (and managers lead their own unit), no group has two people from one
- * unit; up to 11 people, where every grouping can be tried, the result is the best one;
- * a regrouping keeps no more earlier pairs than the best of many random groupings. */
+ * there are groups, no group has two people from one unit (managers can make that
+ * impossible; in the tests' organisations they do not); up to 11 people, where every
+ * grouping can be tried, the result is the best one; a regrouping keeps no more earlier
+ * pairs than the best of 300 random groupings. */
 (function () {
   "use strict";
   var MIN = 3;
@@ -242,7 +243,7 @@
     return groups;
   }
 
-  // 2. Local search: improving swaps, and moves from a group of 4 to a group of 3.
+  // 2. Local search: swaps that lower the cost.
   function descend(cost, groups) {
     var better = true;
     while (better) {
@@ -261,14 +262,6 @@
                 gb[y] = a;
                 better = true;
               }
-            }
-          }
-          var big = ga.length > gb.length ? ga : gb;
-          var small = big === ga ? gb : ga;
-          for (var z = 0; big.length === 4 && small.length === 3 && z < 4; z++) {
-            if (costIn(cost, small, big[z], -1) < costIn(cost, big, big[z], z)) {
-              small.push(big.splice(z, 1)[0]);
-              better = true;
             }
           }
         }
