@@ -2,6 +2,9 @@
 
 The course, the plans and the published selection are loaded together
 (hooks/leda/site.py) into the language's build state (hooks/leda/state.py).
+What does not stop the build but should be fixed (quizzes whose right answers
+can be guessed, hooks/leda/quiz.py ``cues``) is logged as a warning, which
+fails a ``--strict`` build.
 """
 
 from __future__ import annotations
@@ -11,14 +14,21 @@ from leda import adapter, pages, templates
 from leda.nav import arrange
 from leda.state import STATE
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+log = get_plugin_logger("leda")
+
 
 def on_pre_build(config: MkDocsConfig) -> None:
+    build = STATE.current
     with adapter.reported():
-        STATE.current.load()
+        site = build.load()
+    if build.lang == build.default:  # once, not again in every language's build
+        for warning in (site.full or site.course).warnings:
+            log.warning(str(warning))
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

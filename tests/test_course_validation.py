@@ -93,15 +93,15 @@ def test_broken_module_front_matter_reports_each_problem(project):
     path = project / SV
     edit(path, "track: trust", "track: trusst")
     edit(path, "\nminutes: 15", "\nminutes: lots")
-    edit(path, "  - formulera en fråga till din egen chef\n", "")
+    edit(path, "  - id: ask-your-manager\n    text: formulera en fråga till din egen chef\n", "")
     edit(path, "    mode: pair", "    mode: trio")
     edit(path, "sources:", "colour: blue\nsources:")
     assert problems_of(project) == [
         f"{SV}:5: unknown track 'trusst'; use one of: learning, trust (tracks are listed under extra.leda.tracks in mkdocs.yml)",
         f"{SV}:7: `minutes` in the front matter must be a whole number from 1 to 600, not 'lots'",
         f"{SV}:8: `objectives` has 2 items; write 3 to 5",
-        f"{SV}:18: `mode` in exercise 'trust-pair' is 'trio'; use one of: solo, pair, group",
-        f"{SV}:25: unknown key `colour` in the front matter; allowed: description, exercises, hide, id, minutes, objectives, order, search, sources, summary, title, topics, track",
+        f"{SV}:21: `mode` in exercise 'trust-pair' is 'trio'; use one of: solo, pair, group",
+        f"{SV}:30: unknown key `colour` in the front matter; allowed: description, exercises, hide, id, minutes, objectives, order, search, sources, summary, title, topics, track",
     ]
 
 
@@ -115,7 +115,7 @@ def test_module_needs_required_fields(project):
     edit(path, "    minutes: 20\n", "")
     assert problems_of(project) == [
         f"{EN}:2: the front matter has no `summary:`; add it",
-        f"{EN}:20: exercise 'trust-group' has no `minutes:`; add it",
+        f"{EN}:25: exercise 'trust-group' has no `minutes:`; add it",
     ]
 
 
@@ -125,14 +125,14 @@ def test_ids_must_match_between_languages(project):
     edit(project / EN, "minutes: 15\nobjectives", "minutes: 25\nobjectives")
     assert problems_of(project) == [
         f"{EN}:7: `minutes` is 25 here but 15 in {SV}; make them the same",
-        f"{EN}:12: exercise ids ['trust-inventory', 'trust-pairs', 'trust-group'] differ from ['trust-inventory', 'trust-pair', 'trust-group'] in {SV}; use the same ids in the same order in every language",
+        f"{EN}:15: exercise ids ['trust-inventory', 'trust-pairs', 'trust-group'] differ from ['trust-inventory', 'trust-pair', 'trust-group'] in {SV}; use the same ids in the same order in every language",
     ]
 
 
 def test_exercise_details_must_match_between_languages(project):
     edit(project / EN, "    group_size: 3-4", "    group_size: 5")
     assert problems_of(project) == [
-        f"{EN}:12: exercise 'trust-group' has group_size '5' here but '3–4' in {SV}; make them the same"
+        f"{EN}:15: exercise 'trust-group' has group_size '5' here but '3–4' in {SV}; make them the same"
     ]
 
 
@@ -146,8 +146,8 @@ def test_module_id_must_match_file_name(project):
 def test_dangling_and_missing_exercise_blocks(project):
     edit(project / SV, "/// exercise | trust-pair", "/// exercise | trust-par")
     assert problems_of(project) == [
-        f"{SV}:12: exercise 'trust-pair' has no `/// exercise | trust-pair` block with its prompt in the page",
-        f"{SV}:39: exercise 'trust-par' is not in the front matter's `exercises:`; add it there (id, title, mode, minutes) or fix the id",
+        f"{SV}:15: exercise 'trust-pair' has no `/// exercise | trust-pair` block with its prompt in the page",
+        f"{SV}:45: exercise 'trust-par' is not in the front matter's `exercises:`; add it there (id, title, mode, minutes) or fix the id",
     ]
 
 
@@ -158,9 +158,9 @@ def test_unclosed_and_unknown_blocks(project):
         text.rstrip() + "\n\n/// exercise | trust-pair\nAgain\n", encoding="utf-8"
     )
     assert problems_of(project) == [
-        f"{EN}:57: the `/// exercise` block is never closed; end it with `///`",
+        f"{EN}:63: the `/// exercise` block is never closed; end it with `///`",
         f"{SV}:1: a module has one `/// facilitator` block (how to run it in a workshop); found 0",
-        f"{SV}:47: unknown block `/// facilitators`; Leda knows `/// exercise | id` and `/// facilitator`",
+        f"{SV}:53: unknown block `/// facilitators`; Leda knows `/// exercise | id` and `/// facilitator`",
     ]
 
 
@@ -169,8 +169,8 @@ def test_group_exercise_needs_group_size(project):
     edit(project / EN, "    group_size: 3-4\n", "")
     problems = problems_of(project)
     assert problems == [
-        f"{EN}:21: exercise 'trust-group' is group work; add `group_size:` (like 4 or \"3–6\")",
-        f"{SV}:21: exercise 'trust-group' is group work; add `group_size:` (like 4 or \"3–6\")",
+        f"{EN}:26: exercise 'trust-group' is group work; add `group_size:` (like 4 or \"3–6\")",
+        f"{SV}:26: exercise 'trust-group' is group work; add `group_size:` (like 4 or \"3–6\")",
     ]
 
 
@@ -182,7 +182,7 @@ def test_sources_are_cited_by_id_from_sources_yml(project):
         "  publisher: Kalmar kommunkoncern\n  url: x",
     )
     assert problems_of(project) == [
-        f"{SV}:26: unknown source 'kalmar-trusty'; add it to sources.yml (title, author, date) or use one of: kalmar-trust",
+        f"{SV}:32: unknown source 'kalmar-trusty'; add it to sources.yml (title, author, date) or use one of: kalmar-trust",
         "sources.yml:5: unknown key `url` in source 'kalmar-trust'; allowed: author, date, note, publisher, title",
     ]
 
@@ -207,9 +207,9 @@ def test_the_same_exercise_id_in_two_modules_is_refused(project):
         )
     also = "exercise ids are unique across the course (links and plans use them)"
     assert problems_of(project) == [
-        f"{SV}:13: exercise id 'trust-inventory' is also used in module 'another-trust'; {also}",
-        f"{SV}:17: exercise id 'trust-pair' is also used in module 'another-trust'; {also}",
-        f"{SV}:21: exercise id 'trust-group' is also used in module 'another-trust'; {also}",
+        f"{SV}:16: exercise id 'trust-inventory' is also used in module 'another-trust'; {also}",
+        f"{SV}:21: exercise id 'trust-pair' is also used in module 'another-trust'; {also}",
+        f"{SV}:26: exercise id 'trust-group' is also used in module 'another-trust'; {also}",
     ]
     # With ids of its own, the second module is welcome.
     for lang in LANGUAGES:

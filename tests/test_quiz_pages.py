@@ -23,11 +23,11 @@ def test_quiz_pages_exist_in_both_languages_with_the_right_structure(fixture_sit
         assert len([t for t in found if t.name == "fieldset"]) == 3
         assert len([t for t in found if t.name == "legend"]) == 3
         inputs = [t for t in found if t.name == "input" and t.inside("leda-options")]
-        assert [i.attrs["type"] for i in inputs] == ["radio"] * 2 + ["checkbox"] * 3 + ["radio"] * 2
+        assert [i.attrs["type"] for i in inputs] == ["radio"] * 3 + ["checkbox"] * 3 + ["radio"] * 2
         labels = {t.attrs["for"] for t in found if t.name == "label"}
         assert all(i.attrs["id"] in labels for i in inputs)
         # every option has its feedback behind a <details>, readable without JavaScript
-        assert len([t for t in found if t.name == "details" and "data-feedback" in t.attrs]) == 8
+        assert len([t for t in found if t.name == "details" and "data-feedback" in t.attrs]) == 9
         assert any(t.name == "a" and t.attrs.get("href") == "../" for t in found)
         assert 'role="status"' in html and 'aria-live="polite"' in html
     sv = fixture_site.html("modules/sample-trust/quiz/index.html")
@@ -73,12 +73,12 @@ def test_a_bad_quiz_file_stops_the_build_naming_file_and_line(tmp_path):
     build = run_build(project, tmp_path / "site")
     assert build.code != 0
     assert (
-        "quizzes/sample-trust.yml:14: unknown key `corect` in option 'shared-responsibility'"
+        "quizzes/sample-trust.yml:15: unknown key `corect` in option 'shared-responsibility'"
         in build.log
     )
     assert "did you mean `correct`?" in build.log
     assert (
-        "quizzes/sample-trust.yml:7: question 'trust-meaning' is `single` but has 0 right options"
+        "quizzes/sample-trust.yml:8: question 'trust-meaning' is `single` but has 0 right options"
         in build.log
     )
 
@@ -115,7 +115,7 @@ questions:
       - id: b
         text:
           sv: '<a href="javascript:window.pwned=4">b</a>'
-          en: '[b](JaVaScRiPt:window.pwned=4)'
+          en: '[b, the other one](JaVaScRiPt:window.pwned=4)'
         feedback:
           sv: '<svg onload="window.pwned=5"></svg>'
           en: '<iframe src="javascript:window.pwned=6"></iframe>'

@@ -46,9 +46,11 @@ def test_good_file_loads_with_both_languages(tmp_path):
     (question,) = quiz.questions
     assert question.id == "meaning" and question.type == "single"
     assert question.prompt == {"sv": "Vad betyder tillit?", "en": "What does trust mean?"}
-    assert [o.id for o in question.options] == ["a", "b"]
-    assert [o.correct for o in question.options] == [True, False]
-    assert question.options[1].feedback["en"] == "No."
+    # in the build's order (shuffled by the ids; test_quiz_order.py), not the file's
+    assert [o.id for o in question.options] == ["b", "a"]
+    assert [o.correct for o in question.options] == [False, True]
+    assert question.options[0].feedback["en"] == "No."
+    assert question.objectives == [] and question.line == 2
 
 
 def test_every_type_and_optional_field(tmp_path):
@@ -242,7 +244,7 @@ BAD = {
     "unknown-key-in-question": (
         GOOD.replace("  - id: meaning\n", "  - id: meaning\n    hint: <b>x</b>\n"),
         [
-            "quizzes/mod.yml:3: unknown key `hint` in question 'meaning'; allowed: explanation, id, options, prompt, type"
+            "quizzes/mod.yml:3: unknown key `hint` in question 'meaning'; allowed: explanation, id, objectives, options, prompt, type"
         ],
     ),
 }

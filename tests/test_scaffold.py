@@ -73,7 +73,7 @@ def test_emptied_required_fields_fail_validation_with_clear_messages(project):
     assert lines[8] == "objectives:" and lines[9].startswith("  - ")
     lines[2] = "title: ''"  # emptied
     lines[3] = "summary:"  # emptied
-    lines[8:12] = ["objectives: []"]  # the three objectives removed
+    lines[8:15] = ["objectives: []"]  # the three objectives (id and text) removed
     text = "\n".join(lines).replace("sources: [our-leadership]", "sources: []")
     prompt = (
         "Uppgiften till övningen – så att den fungerar både vid skrivbordet och i en grupp (fyll i)"
@@ -92,7 +92,7 @@ def test_emptied_required_fields_fail_validation_with_clear_messages(project):
         f"{shown}:3: `title` in the front matter must be a non-empty text",
         f"{shown}:4: `summary` in the front matter must be a non-empty text",
         f"{shown}:9: `objectives` in the front matter is empty; add at least one item",
-        "quizzes/our-leadership.yml:8: `prompt.sv` in question 'question-1' is empty; "
+        "quizzes/our-leadership.yml:11: `prompt.sv` in question 'question-1' is empty; "
         "write the Swedish text",
     ):
         assert expected in found, found

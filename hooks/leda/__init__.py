@@ -50,7 +50,9 @@ on_config         -150  branding.py           extra.leda.brand, site_url, LEDA_S
 on_pre_build         0  course.py             docs/, quizzes/, sources.yml, topics.yml,
                                               extra.leda.tracks,
                                               extra.leda.publish → build.site (load_site):
-                                              the published course and plans, what is left out
+                                              the published course and plans, what is left out;
+                                              the quizzes' cues logged as warnings (default
+                                              language's build only)
 on_pre_build         0  languages.py          build.strings → toc's permalink title; 404.html
                                               only in the default language's build
 on_files          -100  (mkdocs-static-i18n)  → the language's files (drops generated ones)

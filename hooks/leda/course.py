@@ -8,16 +8,17 @@ It knows nothing about MkDocs, so the tests call it directly.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import blocks, topics, yamlsource
-from .checks import ID_PATTERN, Checker
+from .checks import ID_PATTERN, Checker, _kind
 from .configfiles import ConfigFiles, Report
 from .languages import name as language_name
 from .problems import CourseError, Problems
-from .quiz import Quiz, load_quiz
+from .quiz import Quiz, cues, ids_list, load_quiz
 
 MODES = ("solo", "pair", "group")
 MODULE_DIR = "modules"
@@ -42,6 +43,17 @@ class Exercise:
     line: int = 1  # of its `id:` in the default language's page
     topics: list[str] = field(default_factory=list)  # topic ids (topics.yml)
     topic_lines: list[int] = field(default_factory=list, repr=False, compare=False)
+    objectives: list[str] = field(default_factory=list)  # ids of the objectives it practises
+    objective_lines: list[int] = field(default_factory=list)  # of each, in that page
+
+
+@dataclass
+class Objective:
+    """What the learner can do after the module; the id is the same in every language."""
+
+    id: str
+    text: str  # Markdown (inline)
+    line: int = 1  # of its `id:` in its page
 
 
 @dataclass
@@ -64,7 +76,7 @@ class ModuleText:
     path: str
     title: str
     summary: str
-    objectives: list[str]
+    objectives: list[Objective]
     facilitator: str = ""  # Markdown, from the page's `/// facilitator` block
     tagged: list[topics.Tagged] = field(default_factory=list)  # where topics are named
 
@@ -85,6 +97,11 @@ class Module:
         return next((e for e in self.exercises if e.id == exercise_id), None)
 
     @property
+    def objective_ids(self) -> list[str]:
+        """The ids of its objectives, in order (the same in every language)."""
+        return [o.id for o in next(iter(self.text.values())).objectives] if self.text else []
+
+    @property
     def question_ids(self) -> list[str]:
         """The ids of its quiz's questions, in order (none without a quiz)."""
         return [q.id for q in self.quiz.questions] if self.quiz else []
@@ -96,6 +113,7 @@ class Course:
     tracks: list[Track]
     modules: dict[str, Module]
     topics: dict[str, topics.Topic] = field(default_factory=topics.Topics)  # topics.yml
+    warnings: list = field(default_factory=list)  # Problems that do not stop the build (cues)
 
     def exercise(self, exercise_id: str) -> Exercise | None:
         """Exercise ids are unique across the course (checked when it loads)."""
@@ -270,12 +288,16 @@ def load_course(
         if module:
             course.modules[module_id] = module
 
+    unchecked: set[str] = set()  # modules whose quiz could not be read
     for path in sorted(quiz_dir.glob("*.y*ml")) if quiz_dir.is_dir() else []:
         shown = _rel(path, root)
         if path.suffix != ".yml":
             problems.add(shown, 1, f"quiz files end in .yml; rename it to {path.stem}.yml")
+            unchecked.add(path.stem)
             continue
         quiz = load_quiz(path, shown, problems, languages)
+        if quiz is None:
+            unchecked.add(path.stem)
         files = module_files.get(path.stem, {})
         if len(files) < len(languages):
             want = " and ".join(
@@ -316,9 +338,56 @@ def load_course(
             complete=len(course.modules) == len(module_files),
         )
 
+    for module in course.modules.values():
+        if module.id not in unchecked:
+            check_objectives(module, problems, languages[0])
+        if module.quiz:
+            course.warnings.extend(cues(module.quiz, languages))
+
     if problems:
         raise CourseError(problems)
     return course
+
+
+def check_objectives(module: Module, problems: Problems, lang: str) -> None:
+    """Exercises and questions name objectives of their module; each objective is served.
+
+    Problems name the default language's page (the ids are the same in every
+    language, checked when the module loads) and the quiz file.
+    """
+    text = module.text[lang]
+    known = module.objective_ids
+    served: set[str] = set()
+    named = [
+        (text.path, e.objectives, e.objective_lines, f"exercise '{e.id}'") for e in module.exercises
+    ]
+    if module.quiz:
+        named += [
+            (module.quiz.path, q.objectives, q.objective_lines, f"question '{q.id}'")
+            for q in module.quiz.questions
+        ]
+    for path, ids, lines, what in named:
+        for oid, line in zip(ids, lines, strict=True):
+            if oid in known:
+                served.add(oid)
+                continue
+            guess = difflib.get_close_matches(oid, known, n=1)
+            hint = f"did you mean '{guess[0]}'?" if guess else f"use one of: {', '.join(known)}"
+            problems.add(
+                path,
+                line,
+                f"{what} names objective '{oid}', which module '{module.id}' does not have; {hint}",
+            )
+    quiz = f"quizzes/{module.id}.yml"
+    for objective in text.objectives:
+        if objective.id not in served:
+            problems.add(
+                text.path,
+                objective.line,
+                f"objective '{objective.id}' is practised by no exercise and assessed by no "
+                f"question; add `objectives: [{objective.id}]` to an exercise here or to a "
+                f"question in {quiz}, or remove the objective",
+            )
 
 
 def _load_module(module_id, files, languages, track_ids, sources, root, problems) -> Module | None:
@@ -337,8 +406,17 @@ def _load_module(module_id, files, languages, track_ids, sources, root, problems
     # What is not text must be identical in every language.
     first_lang = languages[0]
     first, _, first_ex, first_path = versions[first_lang]
+    first_objectives = [o.id for o in versions[first_lang][1].objectives]
     for lang in languages[1:]:
-        meta, _, exercises, shown = versions[lang]
+        meta, text, exercises, shown = versions[lang]
+        objective_ids = [o.id for o in text.objectives]
+        if objective_ids != first_objectives:
+            problems.add(
+                shown,
+                meta.line_of("objectives"),
+                f"objective ids {objective_ids} differ from {first_objectives} in {first_path}; "
+                "use the same ids in the same order in every language (only `text:` is translated)",
+            )
         for key in ("track", "topics", "minutes", "order", "sources"):
             if meta.get(key) != first.get(key):
                 problems.add(
@@ -358,7 +436,7 @@ def _load_module(module_id, files, languages, track_ids, sources, root, problems
             )
             continue
         for mine, theirs in zip(exercises, first_ex, strict=True):
-            for key in ("mode", "minutes", "group_size", "topics"):
+            for key in ("mode", "minutes", "group_size", "topics", "objectives"):
                 if getattr(mine, key) != getattr(theirs, key):
                     problems.add(
                         shown,
@@ -433,7 +511,7 @@ def _load_module_file(path, shown, module_id, lang, track_ids, sources, problems
         )
     check.integer(meta, "minutes", what, 1, 600)
     check.integer(meta, "order", what, 0, 1000)
-    objectives = _strings(check, meta, "objectives", what, 3, 5)
+    objectives = _objectives(check, meta, what, 3, 5)
     tags = topics.read_tags(check, meta, what)
     exercises = _exercises(check, meta, lang)
     cited = _sources(check, meta, sources)
@@ -456,19 +534,42 @@ def _load_module_file(path, shown, module_id, lang, track_ids, sources, problems
     return meta, text, exercises
 
 
-def _strings(check: Checker, meta, key, what, low, high) -> list[str] | None:
+def _objectives(check: Checker, meta, what, low, high) -> list[Objective] | None:
+    """``objectives:``, each ``- id: explain-trust`` and ``text: …`` (ids alike in languages)."""
+    key = "objectives"
     items = check.sequence(meta, key, what)
     if items is None:
         return None
-    out = []
-    for index, item in enumerate(items):
-        if not isinstance(item, str) or not item.strip():
-            check.add(items.line_of(index), f"item {index + 1} of `{key}` must be a non-empty text")
-        else:
-            out.append(item.strip())
+    out: list[Objective] = []
+    seen: dict[str, int] = {}
+    for index, raw in enumerate(items):
+        line = items.line_of(index)
+        if not isinstance(raw, yamlsource.Mapping):
+            check.add(
+                line,
+                f"item {index + 1} of `objectives` is {_kind(raw)}; write each objective as "
+                "`- id: explain-trust` with `text: …` on the next line (the id is the same in "
+                "every language)",
+            )
+            continue
+        item_what = f"objective {index + 1}"
+        oid = check.ident(raw, "id", item_what)
+        if oid:
+            item_what = f"objective '{oid}'"
+            if oid in seen:
+                check.add(
+                    raw.line_of("id"),
+                    f"duplicate objective id '{oid}' (also on line {seen[oid]}); "
+                    "give each objective its own id",
+                )
+            seen.setdefault(oid, raw.line_of("id"))
+        check.keys(raw, item_what, required=("id", "text"))
+        text = check.string(raw, "text", item_what)
+        if oid and text:
+            out.append(Objective(oid, text, raw.line_of("id")))
     if items and not low <= len(items) <= high:
         check.add(meta.line_of(key), f"`{key}` has {len(items)} items; write {low} to {high}")
-    return out
+    return out if len(out) == len(items) and len(seen) == len(items) else None
 
 
 def _exercises(check: Checker, meta, lang) -> list[Exercise] | None:
@@ -496,9 +597,10 @@ def _exercises(check: Checker, meta, lang) -> list[Exercise] | None:
             e,
             what,
             required=("id", "title", "mode", "minutes"),
-            optional=("topics", "group_size"),
+            optional=("topics", "group_size", "objectives"),
         )
         title = check.string(e, "title", what)
+        objectives, objective_lines = ids_list(check, e, "objectives", what)
         mode = check.choice(e, "mode", what, MODES)
         minutes = check.integer(e, "minutes", what, 1, 240)
         tags = topics.read_tags(check, e, what)
@@ -507,9 +609,18 @@ def _exercises(check: Checker, meta, lang) -> list[Exercise] | None:
             check.add(e.line, f'{what} is group work; add `group_size:` (like 4 or "3–6")')
         if size is not None and not isinstance(size, int | str):
             check.add(e.line_of("group_size"), f"`group_size` in {what} must be a number or range")
-        if None not in (eid, title, mode, minutes, tags):
+        if None not in (eid, title, mode, minutes, tags, objectives):
             group_size = str(size).replace("-", "–") if size is not None else None
-            exercise = Exercise(eid, mode, minutes, {lang: title}, group_size, line=e.line_of("id"))
+            exercise = Exercise(
+                eid,
+                mode,
+                minutes,
+                {lang: title},
+                group_size,
+                line=e.line_of("id"),
+                objectives=objectives,
+                objective_lines=objective_lines,
+            )
             exercise.topics, exercise.topic_lines = tags
             out.append(exercise)
     return out if len(out) == len(items) else None

@@ -3,18 +3,25 @@
 The format is documented with a complete example in quizzes/README.md.
 ``load_quiz`` reads and checks one file and returns a ``Quiz`` (or None when the
 file has problems, which go to the shared ``Problems``).
+
+The build decides the order of a question's options (``shuffle``): a fixed
+order from a hash of the question's id and each option's id, the same in every
+language and every build, whatever order the file lists them in. ``cues`` finds
+quizzes whose right answers can be guessed from their length or position.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import yamlsource
-from .checks import Checker
-from .problems import Problems
+from .checks import ID_PATTERN, Checker
+from .problems import Problem, Problems
 
 TYPES = ("single", "multiple", "scenario")
+CUE_MIN_POSITION = 3  # single-choice questions needed before "always the same position" counts
 
 
 @dataclass
@@ -30,8 +37,11 @@ class Question:
     id: str
     type: str
     prompt: dict[str, str]
-    options: list[Option]
+    options: list[Option]  # in the build's order (``shuffle``), not the file's
     explanation: dict[str, str] | None = None
+    objectives: list[str] = field(default_factory=list)  # ids of the module's objectives
+    line: int = 1  # of its `id:` in the quiz file
+    objective_lines: list[int] = field(default_factory=list)  # of each of ``objectives``
 
     @property
     def scored(self) -> bool:
@@ -100,7 +110,7 @@ def _question(check: Checker, item, line: int, number: int, seen: dict) -> Quest
         q,
         what,
         required=("id", "type", "prompt", "options"),
-        optional=("explanation",),
+        optional=("explanation", "objectives"),
     )
     qtype = check.choice(q, "type", what, TYPES)
     prompt = check.text(q, "prompt", what)
@@ -127,9 +137,109 @@ def _question(check: Checker, item, line: int, number: int, seen: dict) -> Quest
             q.line_of("options"),
             f"{what} is `multiple` but has no right option; mark at least one with `correct: true`",
         )
-    if None in (qid, qtype, prompt) or not complete:
+    objectives, objective_lines = ids_list(check, q, "objectives", what)
+    if None in (qid, qtype, prompt, objectives) or not complete:
         return None
-    return Question(qid, qtype, prompt, options, explanation)
+    return Question(
+        qid,
+        qtype,
+        prompt,
+        shuffle(qid, options),
+        explanation,
+        objectives,
+        q.line_of("id"),
+        objective_lines,
+    )
+
+
+def ids_list(check: Checker, m, key: str, what: str) -> tuple[list[str] | None, list[int]]:
+    """An optional ``key: [id, …]`` (an exercise's or a question's objectives), with lines."""
+    if key not in m:
+        return [], []
+    items = check.sequence(m, key, what)
+    if items is None:
+        return None, []
+    ids, lines = [], []
+    for index, item in enumerate(items):
+        if not isinstance(item, str) or not ID_PATTERN.match(item):
+            check.add(
+                items.line_of(index),
+                f"item {index + 1} of `{key}` in {what} is {item!r}; write the objectives' ids, "
+                "like `objectives: [explain-trust, choose-a-step]`",
+            )
+            continue
+        ids.append(item)
+        lines.append(items.line_of(index))
+    return (ids, lines) if len(ids) == len(items) else (None, [])
+
+
+def shuffle_key(question_id: str, option_id: str) -> str:
+    """Where an option goes: a stable hash (not Python's ``hash()``, which changes per run)."""
+    return hashlib.sha256(f"{question_id}\n{option_id}".encode()).hexdigest()
+
+
+def shuffle(question_id: str, options: list[Option]) -> list[Option]:
+    """The options in the build's order: fixed by the question's id and the options' ids.
+
+    The same in both languages (the ids are), the same in every build, and
+    independent of the order the file lists them in; stored answers name option
+    ids, so they keep their meaning.
+    """
+    return sorted(options, key=lambda o: shuffle_key(question_id, o.id))
+
+
+def cues(quiz: Quiz, languages) -> list[Problem]:
+    """Quizzes that a learner could pass without reading the module, as warnings.
+
+    Over its single-choice questions: the right option is the longest (strictly,
+    by its text, in any language) in more than half of them, or it stands in the
+    same position (in the build's order) in all of them, when there are at least
+    ``CUE_MIN_POSITION``.
+    """
+    single = [q for q in quiz.questions if q.type == "single"]
+    if not single:
+        return []
+    found: list[Problem] = []
+    longest = [q for q in single if _right_is_longest(q, languages)]
+    if len(longest) * 2 > len(single):
+        where = ", ".join(f"'{q.id}' (line {q.line})" for q in longest)
+        found.append(
+            Problem(
+                quiz.path,
+                longest[0].line,
+                f"the right option is the longest in {len(longest)} of {len(single)} "
+                f"single-choice questions: {where}; a learner can pass by picking the longest "
+                "answer, so make the wrong options as full as the right one "
+                "(or shorten the right one)",
+            )
+        )
+    positions = {_right_position(q) for q in single}
+    if len(single) >= CUE_MIN_POSITION and len(positions) == 1:
+        n = positions.pop() + 1
+        found.append(
+            Problem(
+                quiz.path,
+                single[0].line,
+                f"the right option is number {n} (as the build orders them) in all {len(single)} "
+                "single-choice questions; a learner can pass by position, so change an option "
+                "id in one of them before learners have answered it (the order follows the ids), "
+                "or add a question",
+            )
+        )
+    return found
+
+
+def _right_is_longest(question: Question, languages) -> bool:
+    right = next(o for o in question.options if o.correct)
+    for lang in languages:
+        others = [len(o.text[lang]) for o in question.options if o is not right]
+        if len(right.text[lang]) > max(others, default=0):
+            return True
+    return False
+
+
+def _right_position(question: Question) -> int:
+    return next(i for i, o in enumerate(question.options) if o.correct)
 
 
 def _option(check, raw, line, number, question, qtype, seen) -> Option | None:

@@ -127,7 +127,7 @@ SV = {
     "title": "Modulens titel",
     "summary": "En eller två meningar om vad modulen ger dig som chef",
     "description": "En mening för sökmotorer och länkar",
-    "objectives": [
+    "objectives": [  # ids in OBJECTIVES
         "beskriva något du kan efter modulen",
         "använda något i din egen vardag",
         "välja ett första steg för nästa vecka",
@@ -160,7 +160,7 @@ EN = {
     "title": "The module's title",
     "summary": "One or two sentences on what the module gives you as a manager",
     "description": "One sentence for search engines and links",
-    "objectives": [
+    "objectives": [  # ids in OBJECTIVES
         "describe something you can do after the module",
         "use something in your own everyday work",
         "choose a first step for next week",
@@ -190,6 +190,12 @@ EN = {
 }
 
 
+# The objectives' ids (the same in both languages), and which of them each exercise
+# (in the order of "exercises") and each quiz question practises or assesses.
+OBJECTIVES = ("describe-the-idea", "use-it-at-work", "choose-a-first-step")
+EXERCISE_OBJECTIVES = (OBJECTIVES[:1], OBJECTIVES[1:2], OBJECTIVES[1:])
+
+
 def _page(text: dict, module_id: str, track: str, order: int, sources: list[str]) -> str:
     todo = text["todo"]
     lines = [
@@ -202,10 +208,13 @@ def _page(text: dict, module_id: str, track: str, order: int, sources: list[str]
         f"order: {order}",
         "minutes: 20",
         "objectives:",
-        *(f"  - {o} {todo}" for o in text["objectives"]),
-        "exercises:",
     ]
-    for suffix, title, mode, minutes, size in text["exercises"]:
+    for oid, objective in zip(OBJECTIVES, text["objectives"], strict=True):
+        lines += [f"  - id: {oid}", f"    text: {objective} {todo}"]
+    lines.append("exercises:")
+    for (suffix, title, mode, minutes, size), served in zip(
+        text["exercises"], EXERCISE_OBJECTIVES, strict=True
+    ):
         lines += [
             f"  - id: {module_id}-{suffix}",
             f"    title: {title} {todo}",
@@ -214,6 +223,7 @@ def _page(text: dict, module_id: str, track: str, order: int, sources: list[str]
         if size:
             lines.append(f"    group_size: {size}")
         lines.append(f"    minutes: {minutes}")
+        lines.append(f"    objectives: [{', '.join(served)}]")
     lines += [f"sources: [{', '.join(sources)}]", "---", ""]
     for heading, what in text["headings"]:
         lines += [f"## {heading}", "", f"{what} {todo}", ""]
@@ -233,12 +243,15 @@ def _quiz(module_id: str) -> str:
         f"# The quiz of module '{module_id}'. The format: quizzes/README.md.",
         "# Replace every text that ends in (fyll i) or (fill in). Six to ten questions;",
         "# `single` has one right option, `multiple` one or more, `scenario` none.",
+        "# `objectives:` names the module's objectives a question assesses. The build",
+        "# orders the options itself and warns when the right one is the longest.",
         "questions:",
     ]
     for n in range(1, 6):
         out += [
             f"  - id: question-{n}",
             "    type: single",
+            f"    objectives: [{OBJECTIVES[(n - 1) % len(OBJECTIVES)]}]",
             "    prompt:",
             f"      sv: Fråga {n} {SV_TODO}",
             f"      en: Question {n} {EN_TODO}",
@@ -246,13 +259,15 @@ def _quiz(module_id: str) -> str:
         ]
         for letter, right in (("a", True), ("b", False), ("c", False)):
             verdict = ("Rätt", "Right") if right else ("Fel", "Wrong")
+            # The wrong options' texts are at least as long as the right one's.
+            answer = ("rätt svar", "right answer") if right else ("felaktigt svar", "wrong answer")
             out += [f"      - id: {letter}"]
             if right:
                 out.append("        correct: true")
             out += [
                 "        text:",
-                f"          sv: Alternativ {letter.upper()}, {verdict[0].lower()} svar {SV_TODO}",
-                f"          en: Option {letter.upper()}, {verdict[1].lower()} answer {EN_TODO}",
+                f"          sv: Alternativ {letter.upper()}, {answer[0]} {SV_TODO}",
+                f"          en: Option {letter.upper()}, {answer[1]} {EN_TODO}",
                 "        feedback:",
                 f"          sv: {verdict[0]} – varför {SV_TODO}",
                 f"          en: {verdict[1]} – why {EN_TODO}",
@@ -260,6 +275,7 @@ def _quiz(module_id: str) -> str:
     out += [
         "  - id: scenario",
         "    type: scenario",
+        f"    objectives: [{OBJECTIVES[-1]}]",
         "    prompt:",
         f"      sv: En situation ur vardagen – vad gör du? {SV_TODO}",
         f"      en: A situation from everyday work – what do you do? {EN_TODO}",
@@ -319,9 +335,11 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"""
 Fill in every text that ends in {SV_TODO} or {EN_TODO}:
-  - the front matter: title, summary, description, 3–5 objectives, the exercises'
-    titles, minutes (15–30) and sources; keep id, track and the exercise ids the same
-    in both languages;
+  - the front matter: title, summary, description, 3–5 objectives (each an id and
+    a text), the exercises' titles, minutes (15–30) and sources; keep id, track and
+    the objective and exercise ids the same in both languages; each exercise and quiz
+    question names the objectives it serves (`objectives: [id, …]`), and every
+    objective is served by at least one;
   - the body: why it matters, key ideas, in practice, each exercise's prompt inside
     its /// exercise block, the facilitator notes, the key points (900–1 600 words);
   - the quiz: six to ten questions, at least one of them a scenario;
