@@ -14,12 +14,9 @@ from leda import adapter, pages, templates
 from leda.nav import arrange
 from leda.state import STATE
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-
-log = get_plugin_logger("leda")
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -28,7 +25,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         site = build.load()
     if build.lang == build.default:  # once, not again in every language's build
         for warning in (site.full or site.course).warnings:
-            log.warning(str(warning))
+            adapter.warn(str(warning))
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

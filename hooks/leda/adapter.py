@@ -16,6 +16,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -27,6 +28,14 @@ from .nav import NavPage, NavSection, flatten
 from .pages import Generated, module_id
 from .problems import CourseError
 from .state import LanguageBuild, Settings
+
+_log = get_plugin_logger("leda")
+
+
+def warn(message: str) -> None:
+    """A problem that does not stop the build but fails ``--strict``."""
+    _log.warning(message)
+
 
 I18N = "i18n"  # mkdocs-static-i18n's name in mkdocs.yml's plugins
 
