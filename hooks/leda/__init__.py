@@ -20,6 +20,7 @@ The build:
 - ``nav``: the navigation; ``pages``: page kinds, module blocks, generated pages, ``leda``
 - ``strings``: interface text (``t``) and ``fill``; ``templates``: what templates get
 - ``markup``: safe Markdown for data texts; ``csp``: the Content-Security-Policy
+- ``meta``: the page's description escaped and checked in its ``<meta>``
 - ``offline``: links for the copy opened from disk; ``scaffold``: ``./leda new-module``
 - ``adapter``: the one module that knows MkDocs (configuration, pages, navigation)
 
@@ -79,8 +80,11 @@ on_page_context      0  course.py             build.site, the page → the templ
                                               (pages.context)
 on_page_context      0  languages.py          the page's language → base_url (its own
                                               language's search index)
+on_page_context      0  meta.py               page.meta.description → escaped for its <meta>
 on_post_page         0  offline.py            build.pages → folder links made file links
                                               (offline only)
+on_post_page         0  meta.py               the page → its <meta name="description"> checked
+                                              against the front matter (PluginError)
 on_post_page      -100  security.py           the page → its Content-Security-Policy
 on_post_build     -100  (mkdocs-static-i18n)  → every other language's build (this whole
                                               table again, nested), the merged search index

@@ -107,13 +107,41 @@ def quiz_pages(course: Course, lang: str, t: Strings) -> list[Generated]:
     ]
 
 
+def shift_headings(markdown: str, top: int) -> str:
+    """``markdown`` with its ATX headings moved so the highest is level ``top``.
+
+    A guide puts the facilitator notes under its own h2: the author's ``####``
+    notes become ``###``, so no level is skipped. Fenced code is left alone.
+    """
+    lines = markdown.split("\n")
+    fence = None
+    levels: list[tuple[int, int]] = []
+    for i, line in enumerate(lines):
+        stripped = line.lstrip()
+        if stripped.startswith(("```", "~~~")):
+            mark = stripped[:3]
+            fence = None if fence == mark else (fence or mark)
+            continue
+        if fence is None:
+            hashes = len(stripped) - len(stripped.lstrip("#"))
+            if 1 <= hashes <= 6 and stripped[hashes : hashes + 1] in (" ", ""):
+                levels.append((i, hashes))
+    if not levels:
+        return markdown
+    shift = top - min(level for _, level in levels)
+    for i, level in levels:
+        stripped = lines[i].lstrip()
+        lines[i] = "#" * min(6, level + shift) + stripped[level:]
+    return "\n".join(lines)
+
+
 def guide_pages(course: Course, lang: str, t: Strings) -> list[Generated]:
     """A facilitator guide for every module (its text is on the module page too)."""
     return [
         Generated(
             path=f"{MODULE_DIR}/{m.id}/guide",
             front=_front("guide", t, m, lang),
-            body=m.text[lang].facilitator + "\n",
+            body=shift_headings(m.text[lang].facilitator, top=3) + "\n",
         )
         for m in course.modules.values()
     ]
