@@ -563,7 +563,13 @@ def _objectives(check: Checker, meta, what, low, high) -> list[Objective] | None
                     "give each objective its own id",
                 )
             seen.setdefault(oid, raw.line_of("id"))
-        check.keys(raw, item_what, required=("id", "text"))
+        check.keys(raw, item_what, required=("id",), optional=("text",))
+        if "text" not in raw:
+            check.add(
+                line,
+                f"{item_what} has no `text:`; add what the learner can do afterwards, "
+                "starting with a verb (like `text: describe …`)",
+            )
         text = check.string(raw, "text", item_what)
         if oid and text:
             out.append(Objective(oid, text, raw.line_of("id")))
