@@ -145,6 +145,7 @@ def make_project(
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project)
     shutil.copy(ROOT / "sources.yml", project)
+    shutil.copy(ROOT / "accessibility.yml", project)  # the statement's known problems
     for name in ("hooks", "overrides"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     if real_content:
