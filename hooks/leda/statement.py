@@ -138,6 +138,13 @@ def _written_here(files: ConfigFiles | None, keys: tuple) -> bool:
     return _find(files.files[0][1], keys) is not None
 
 
+def _same_file(files: ConfigFiles | None, keys: tuple, other: tuple) -> bool:
+    """Are the settings at ``keys`` and ``other`` written in the same file?"""
+    if files is None:
+        return True
+    return files.where(*keys)[0] == files.where(*other)[0]
+
+
 def check_statement(
     raw: Any,
     brand: Brand,
@@ -185,7 +192,10 @@ def check_statement(
             )
         compliance = None
     assessed = _date(raw, "assessed", at, today, out, files, required=True)
-    updated = _date(raw, "updated", at, today, out, files, required=False) or assessed
+    updated = None
+    if _same_file(files, (*at, "updated"), (*at, "assessed")):  # not Leda's date for yours
+        updated = _date(raw, "updated", at, today, out, files, required=False)
+    updated = updated or assessed
     if assessed and updated and updated < assessed:
         out.add(
             (*at, "updated"),
@@ -301,9 +311,7 @@ def load_problems(
     check = Checker(shown, problems, languages)
     if data is None:
         if not problems:
-            problems.add(
-                shown, 1, "the file is empty; write `checks:` and `problems:`"
-            )
+            problems.add(shown, 1, "the file is empty; write `checks:` and `problems:`")
         return (), []
     top = check.mapping(data, 1, "the file")
     if top is None:
