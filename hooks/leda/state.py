@@ -87,6 +87,7 @@ class LanguageBuild:
         self.left_out_urls: set[str] = set()  # hooks/branding.py on_files
         self.pages: Pages | None = None  # hooks/offline.py on_env (the offline copy)
         self.statement = None  # hooks/statement.py on_config (leda.statement.Statement)
+        self.preview = None  # hooks/meta.py on_config (leda.meta.Preview)
 
     @property
     def lang(self) -> str:
