@@ -9,6 +9,7 @@ the build when a tag is missing, repeated or not what was meant (hooks/leda/meta
 from __future__ import annotations
 
 from leda import adapter
+from leda.languages import prefix
 from leda.meta import check_description, check_preview, check_preview_tags, escaped, preview_tags
 from leda.state import STATE
 from mkdocs.config.defaults import MkDocsConfig
@@ -34,11 +35,13 @@ def _tags(page: Page, config: MkDocsConfig) -> list[tuple[str, str, str]]:
     lang = adapter.page_language(page, build)
     site_url = None if build.settings.offline else (config.site_url or None)
     description = page.meta.get("description")
+    home = prefix(lang, build.languages)
+    homepage = page.url.removesuffix("index.html") in (home, home or "./")
     return preview_tags(
-        title=config.site_name if page.is_homepage else (page.title or config.site_name),
+        title=config.site_name if homepage else (page.title or config.site_name),
         description=escaped(description).unescape() if description else config.site_description,
         site_name=config.site_name,
-        homepage=page.is_homepage,
+        homepage=homepage,
         locale=build.strings_of[lang]["locale"],
         alternates=[build.strings_of[o]["locale"] for o in build.languages if o != lang],
         url=page.canonical_url if site_url else None,

@@ -1,7 +1,7 @@
 """The accessibility statement: checked with the settings, rendered on its own page.
 
 ``extra.leda.statement`` and the known problems (accessibility.yml) are checked in
-on_config, so a statement that is not true (``compliant`` with known problems) or
+on_pre_build, so a statement that is not true (``compliant`` with known problems) or
 names no contact stops every build, whichever pages are built; the statement page
 (docs/accessibility.*.md, template leda-accessibility.html) gets it in its context.
 The logic is hooks/leda/statement.py.
@@ -15,13 +15,12 @@ from leda import adapter
 from leda.state import STATE
 from leda.statement import DIGG_REPORT, TEMPLATE, check_statement, date_text
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 
-@event_priority(-150)  # after branding.py (the same priority, earlier in hooks:): the brand
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
+def on_pre_build(config: MkDocsConfig) -> None:
+    """After the brand (on_config) and the course's own checks (course.py, earlier in hooks:)."""
     build = STATE.current
     settings = build.settings
     with adapter.reported():
@@ -34,7 +33,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             settings.languages,
             settings.files,
         )
-    return config
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:

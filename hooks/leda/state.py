@@ -86,7 +86,7 @@ class LanguageBuild:
         self._site: Site | None = None  # load(), in hooks/course.py on_pre_build
         self.left_out_urls: set[str] = set()  # hooks/branding.py on_files
         self.pages: Pages | None = None  # hooks/offline.py on_env (the offline copy)
-        self.statement = None  # hooks/statement.py on_config (leda.statement.Statement)
+        self.statement = None  # hooks/statement.py on_pre_build (leda.statement.Statement)
         self.preview = None  # hooks/meta.py on_config (leda.meta.Preview)
 
     @property
