@@ -20,7 +20,9 @@ The build:
 - ``nav``: the navigation; ``pages``: page kinds, module blocks, generated pages, ``leda``
 - ``strings``: interface text (``t``) and ``fill``; ``templates``: what templates get
 - ``markup``: safe Markdown for data texts; ``csp``: the Content-Security-Policy
-- ``meta``: the page's description escaped and checked in its ``<meta>``
+- ``meta``: the page's description and link previews, escaped and checked in its ``<meta>``
+- ``statement``: the accessibility statement (extra.leda.statement, accessibility.yml)
+- ``minify``: Leda's own CSS and JS minified in the built site
 - ``offline``: links for the copy opened from disk; ``scaffold``: ``./leda new-module``
 - ``adapter``: the one module that knows MkDocs (configuration, pages, navigation)
 
@@ -56,6 +58,11 @@ on_pre_build         0  course.py             docs/, quizzes/, sources.yml, topi
                                               language's build only)
 on_pre_build         0  languages.py          build.strings → toc's permalink title; 404.html
                                               only in the default language's build
+on_pre_build         0  statement.py          extra.leda.statement, accessibility.yml,
+                                              build.brand, site_url → build.statement
+                                              (checked after the course's own problems)
+on_pre_build         0  meta.py               extra.leda.preview → build.preview (the
+                                              link-preview image, checked)
 on_files          -100  (mkdocs-static-i18n)  → the language's files (drops generated ones)
 on_files          -200  quizzes.py            build.site, build.strings → a quiz page per
                                               module with a quiz (generated)
@@ -80,12 +87,18 @@ on_page_context      0  course.py             build.site, the page → the templ
                                               (pages.context)
 on_page_context      0  languages.py          the page's language → base_url (its own
                                               language's search index)
-on_page_context      0  meta.py               page.meta.description → escaped for its <meta>
+on_page_context      0  statement.py          build.statement → the statement page's
+                                              leda_statement (template leda-accessibility.html)
+on_page_context      0  meta.py               page.meta.description → escaped for its <meta>;
+                                              build.preview, the page → leda_meta (OpenGraph
+                                              and Twitter tags, partials/leda/meta.html)
 on_post_page         0  offline.py            build.pages → folder links made file links
                                               (offline only)
-on_post_page         0  meta.py               the page → its <meta name="description"> checked
-                                              against the front matter (PluginError)
+on_post_page         0  meta.py               the page → its <meta name="description"> and
+                                              link-preview tags checked (PluginError)
 on_post_page      -100  security.py           the page → its Content-Security-Policy
+on_post_build        0  minify.py             site/assets/leda/*.js, *.css → minified in place
+                                              (written once, by the default language's build)
 on_post_build     -100  (mkdocs-static-i18n)  → every other language's build (this whole
                                               table again, nested), the merged search index
 on_post_build     -200  languages.py          the merged search index → STATE.end(); the

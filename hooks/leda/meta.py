@@ -19,6 +19,7 @@ from urllib.parse import urljoin
 from markupsafe import Markup, escape
 
 from .configfiles import ConfigFiles, Report, SettingsError
+from .languages import prefix
 from .problems import Problems
 
 
@@ -230,6 +231,31 @@ def preview_tags(
         ]
     tags.append(("name", "twitter:card", "summary_large_image" if image else "summary"))
     return tags
+
+
+def page_tags(build, page, config, lang: str) -> list[tuple[str, str, str]]:
+    """``preview_tags`` of ``page`` (its URL, title, front matter) in the language ``lang``.
+
+    ``build`` is the language's build (state.py); ``page`` and ``config`` are read for
+    their values only (url, title, meta, canonical_url; site_name, site_url,
+    site_description).
+    """
+    site_url = None if build.settings.offline else (config.site_url or None)
+    description = page.meta.get("description")
+    home = prefix(lang, build.languages)
+    homepage = page.url.removesuffix("index.html") in (home, home or "./")
+    return preview_tags(
+        title=config.site_name if homepage else (page.title or config.site_name),
+        description=escaped(description).unescape() if description else config.site_description,
+        site_name=config.site_name,
+        homepage=homepage,
+        locale=build.strings_of[lang]["locale"],
+        alternates=[build.strings_of[o]["locale"] for o in build.languages if o != lang],
+        url=page.canonical_url if site_url else None,
+        site_url=site_url,
+        preview=build.preview,
+        lang=lang,
+    )
 
 
 def check_preview_tags(html: str, expected: list[tuple[str, str, str]], where: str) -> list[str]:
