@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CONFIG, ROOT, load_config, make_project, run_build
+from conftest import CONFIG, ROOT, axe_violations, load_config, make_project, run_build
 from htmlscan import tags
 from leda.branding import Brand, Contact
 from leda.configfiles import ConfigFiles, SettingsError
@@ -464,3 +464,10 @@ def test_the_hosting_guide_explains_the_statement_settings():
         "compliance",
         "assessed",
     }
+
+
+@pytest.mark.parametrize("path", ["accessibility/", "en/accessibility/"])
+def test_the_statement_page_passes_axe(real_server, tab, path):
+    tab.page.goto(real_server.url + path)
+    assert axe_violations(tab.page) == []
+    assert tab.errors == [] and tab.foreign_requests(real_server) == []
