@@ -84,7 +84,7 @@ class ScormSettings:
 
 
 def load_settings(raw: Any, files: ConfigFiles | None = None) -> ScormSettings:
-    """``extra.leda.scorm`` (optional) as ``ScormSettings``; ``SettingsError`` with every problem."""
+    """``extra.leda.scorm`` (optional) as settings; ``SettingsError`` with every problem."""
     problems = Problems()
     out = Report(files, problems)
     if raw is None:
@@ -164,12 +164,11 @@ class Package:
     start: dict[str, str]  # the first page per language, relative to the package root
     mastery_score: int | None = None
     files: dict[str, Path | bytes] = field(default_factory=dict)  # path in the zip → content
+    languages: tuple[str, ...] = ()  # the site's, the default first
 
     @property
     def launch(self) -> str:
         return LAUNCH if self.lang == self.languages[0] else f"{self.lang}/{LAUNCH}"
-
-    languages: tuple[str, ...] = ()
 
     @property
     def file_name(self) -> str:
@@ -239,7 +238,8 @@ def package_js(package: Package) -> bytes:
     text = (
         "/* Written by ./leda scorm for this package (hooks/leda/scorm.py): its storage, so\n"
         " * that packages on one origin never share data, and what scorm.js reports. */\n"
-        f'document.documentElement.setAttribute("data-leda-store", {json.dumps(package.identifier)});\n'
+        "document.documentElement.setAttribute("
+        f'"data-leda-store", {json.dumps(package.identifier)});\n'
         f"window.LedaPackage = {json.dumps(config, ensure_ascii=False, sort_keys=True)};\n"
     )
     return text.encode("utf-8")
@@ -351,11 +351,16 @@ def check_package(zip_bytes: bytes, version: str) -> list[str]:
         return [f"{MANIFEST} does not parse: {err}"]
     cp = NS[version][""]
     if root.tag != f"{{{cp}}}manifest":
-        problems.append(f"{MANIFEST}: the root is {root.tag}, not SCORM {version}'s <manifest> ({cp})")
-    found = root.findtext(f"{{{cp}}}metadata/{{{cp}}}schemaversion")
+        problems.append(
+            f"{MANIFEST}: the root is {root.tag}, not SCORM {version}'s <manifest> ({cp})"
+        )
+    found = next(
+        (el.text for el in root.iter() if el.tag.rsplit("}", 1)[-1] == "schemaversion"), None
+    )
     if found != SCHEMA_VERSION[version]:
         problems.append(
-            f"{MANIFEST}: schemaversion is {found!r}; SCORM {version} needs {SCHEMA_VERSION[version]!r}"
+            f"{MANIFEST}: schemaversion is {found!r}; "
+            f"SCORM {version} needs {SCHEMA_VERSION[version]!r}"
         )
     ids = [el.get("identifier") for el in root.iter() if el.get("identifier") is not None]
     for dup in sorted({i for i in ids if ids.count(i) > 1}):

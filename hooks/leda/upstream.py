@@ -33,7 +33,9 @@ def check_upstream(raw: Any, files: ConfigFiles | None = None) -> str | None:
     return raw.rstrip("/")
 
 
-def fill_upstream(markdown: str, address: str | None, page: str, files: ConfigFiles | None = None) -> str:
+def fill_upstream(
+    markdown: str, address: str | None, page: str, files: ConfigFiles | None = None
+) -> str:
     """``markdown`` with every ``{{ upstream }}`` replaced by ``address``."""
     if TOKEN not in markdown:
         return markdown
