@@ -43,6 +43,8 @@ from pathlib import Path
 from typing import Any
 
 from .configfiles import ConfigFiles, Report, SettingsError
+from .csp import add_policy
+from .languages import prefix
 from .problems import Problems
 
 SWITCH = "LEDA_SCORM"  # the build's switch (./leda scorm sets it, with LEDA_OFFLINE)
@@ -142,6 +144,52 @@ def build_data(
         "mastery_score": settings.mastery_score,
         "modules": modules,
     }
+
+
+def write_build_parts(build, site: Path, site_name: str, site_description: str) -> None:
+    """The launch page and ``leda-scorm.<lang>.json`` of ``build`` (a language's build)."""
+    lang = build.lang
+    here = prefix(lang, build.languages)
+    t = build.strings
+
+    def start(path: str) -> str:
+        found = build.pages.file(here + path) if build.pages else None
+        return found or f"{here}{path}.html"
+
+    modules = []
+    for module in build.site.course.ordered_modules():
+        text = module.text[lang]
+        scored = [q.id for q in module.quiz.questions if q.scored] if module.quiz else []
+        modules.append(
+            {
+                "id": module.id,
+                "title": plain(text.title),
+                "summary": plain(text.summary),
+                "start": start(f"modules/{module.id}"),
+                "scored": scored,
+            }
+        )
+    settings = load_settings(build.settings.leda.get("scorm"))
+    data = build_data(
+        lang,
+        site_name,
+        site_description,
+        modules,
+        start("course"),
+        t["scorm.manifest_privacy"],
+        settings,
+    )
+    (site / DATA.format(lang=lang)).write_text(
+        json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
+    html = build.env.get_template("leda-scorm-launch.html").render(
+        lang=lang,
+        root="../" * here.count("/"),
+        site_name=site_name,
+        t=t,
+        strings=launch_strings(t),
+    )
+    (site / here / LAUNCH).write_text(add_policy(html), encoding="utf-8")
 
 
 def launch_strings(t) -> dict:
@@ -282,8 +330,8 @@ def manifest(package: Package, files: list[str]) -> bytes:
     v = package.version
     ns = NS[v]
     q = {p: (lambda tag, u=u: f"{{{u}}}{tag}") for p, u in ns.items()}
-    for prefix, uri in ns.items():
-        ET.register_namespace(prefix, uri)
+    for name, uri in ns.items():
+        ET.register_namespace(name, uri)
     root = ET.Element(q[""]("manifest"), {"identifier": package.identifier, "version": "1"})
     meta = _el(root, q[""]("metadata"))
     _el(meta, q[""]("schema"), "ADL SCORM")
