@@ -8,6 +8,7 @@ mastery score, and 2004 (English). Every value the package sets is recorded.
 
 from __future__ import annotations
 
+import re
 import shutil
 import zipfile
 
@@ -171,6 +172,8 @@ def test_a_module_reports_completion_score_and_place_and_never_a_reflection(lms)
     saved = lms.finish()
     assert lms.page.evaluate("calls.filter(c => c === 'LMSFinish').length") == 1
     received += lms.received()
+    times = [v for k, v in received if k == "cmi.core.session_time"]
+    assert len(times) == 1 and re.fullmatch(r"\d{4}:\d\d:\d\d", times[0])
     assert received and not [v for v in received if "hemliga" in v[1] or "4711" in v[1]]
     suspend = [v for k, v in received if k == "cmi.suspend_data"][-1]
     assert len(suspend) < 4096 and module in suspend
@@ -245,6 +248,7 @@ def test_scorm_2004_reports_completion_success_and_a_scaled_score(lms):
     lms.finish()
     received += lms.received()
     assert lms.page.evaluate("calls.filter(c => c === 'Terminate').length") == 1
+    assert [v for k, v in received if k == "cmi.session_time"][0].startswith("PT0H")
     assert not [v for v in received if "hemliga" in v[1] or "4711" in v[1]]
 
 

@@ -8,6 +8,7 @@
  *               (done:<module> entries; the learner's button on the module page);
  *   score:      raw, min and max of the quizzes' scored questions (scaled for 2004);
  *   passed or failed, when the package has a mastery score, once complete;
+ *   time:       the session's length, when the learner leaves;
  *   location:   the page in the frame; suspend data: {v, d: [done modules],
  *               s: {module: raw score}} (well under 4,096 characters; the build checks).
  * It reads the learner's data through Leda.data (data.js) and hears the frame's
@@ -214,10 +215,24 @@
   frame.hidden = false;
 
   D.watch(report); // the frame's pages write; this page hears it
+  var began = Date.now();
+  /* The session's length, as the platform adds it to the learner's time. */
+  function sessionTime() {
+    var s = Math.max(0, Math.round((Date.now() - began) / 1000));
+    var h = Math.floor(s / 3600);
+    var m = Math.floor((s % 3600) / 60);
+    if (!V12) return "PT" + h + "H" + m + "M" + (s % 60) + "S";
+    function two(n) {
+      return (n < 10 ? "0" : "") + n;
+    }
+    return (h < 1000 ? ("000" + h).slice(-4) : String(Math.min(h, 9999))) + ":" + two(m) + ":" + two(s % 60);
+  }
   var finished = false;
   window.addEventListener("pagehide", function () {
     if (!live || finished) return;
     report();
+    call("set", [V12 ? "cmi.core.session_time" : "cmi.session_time", sessionTime()]);
+    call("commit", [""]);
     finished = true;
     live = false;
     call("finish", [""]);
