@@ -13,7 +13,7 @@ import shutil
 import zipfile
 
 import pytest
-from conftest import ROOT, Tab, serve
+from conftest import ROOT, Tab, axe_violations, serve
 from playwright.sync_api import expect
 from test_scorm import MODULES, scorm_packages  # noqa: F401 (the session fixture)
 
@@ -157,6 +157,9 @@ def test_a_module_reports_completion_score_and_place_and_never_a_reflection(lms)
     expect(lms.status()).to_have_attribute("data-state", "reporting")
     lms.wait_value("cmi.core.lesson_status", "incomplete")
     assert lms.page.evaluate("calls.filter(c => c === 'LMSInitialize').length") == 1
+    # The status line says what is reported; the pages' banner is for pages opened alone.
+    expect(lms.course.locator(".leda-scorm-notice")).to_be_hidden()
+    assert axe_violations(lms.page.frames[1]) == []
     lms.write_note(SECRET)
     lms.answer_quiz(key, module, right=True)
     # The quiz alone does not complete the module: the learner marks it done.
@@ -248,11 +251,24 @@ def test_scorm_2004_reports_completion_success_and_a_scaled_score(lms):
     lms.finish()
     received += lms.received()
     assert lms.page.evaluate("calls.filter(c => c === 'Terminate').length") == 1
-    assert [v for k, v in received if k == "cmi.session_time"][0].startswith("PT0H")
+    assert next(v for k, v in received if k == "cmi.session_time").startswith("PT0H")
     assert not [v for v in received if "hemliga" in v[1] or "4711" in v[1]]
 
 
 # --- Without a platform, and with one that fails -------------------------------------
+
+
+def test_a_page_opened_alone_says_what_a_platform_is_told(browser, platform):
+    tab = Tab(browser)
+    try:
+        tab.page.goto(platform.url + f"pkgs/2004/{MODULES[0]}/en/modules/{MODULES[0]}.html")
+        notice = tab.page.locator(".leda-scorm-notice")
+        expect(notice).to_be_visible()
+        expect(notice).to_contain_text("never what you write")
+        store = tab.page.evaluate("document.documentElement.getAttribute('data-leda-store')")
+        assert store == f"leda-scorm2004-{MODULES[0]}"
+    finally:
+        tab.close()
 
 
 def test_without_an_api_the_package_works_and_says_nothing_is_reported(lms):

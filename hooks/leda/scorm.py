@@ -289,6 +289,14 @@ def package_js(package: Package) -> bytes:
         "document.documentElement.setAttribute("
         f'"data-leda-store", {json.dumps(package.identifier)});\n'
         f"window.LedaPackage = {json.dumps(config, ensure_ascii=False, sort_keys=True)};\n"
+        "// In the launch page's frame, its status line says what is reported: no banner too.\n"
+        "(function () {\n"
+        "  var frame = window.frameElement;\n"
+        '  var notice = document.querySelector(".leda-scorm-notice");\n'
+        '  if (frame && frame.hasAttribute("data-leda-scorm-frame") && notice) {\n'
+        '    notice.closest(".md-banner").hidden = true;\n'
+        "  }\n"
+        "})();\n"
     )
     return text.encode("utf-8")
 
