@@ -38,10 +38,19 @@ def build_scorm_site(tmp: Path):
     return run_build(project, tmp / "site", config="organisation.yml", env=env)
 
 
+_BUILT: dict = {}  # the packages, made once per session for this module and the browser's
+
+
 @pytest.fixture(scope="session")
 def scorm_packages(tmp_path_factory):
+    return built_packages(tmp_path_factory)
+
+
+def built_packages(tmp_path_factory) -> dict[str, Path]:
     """{name: zip path}: SCORM 1.2 in Swedish with the mastery score, 1.2 without one,
     2004 in English; each the course's package and one per module."""
+    if "packages" in _BUILT:
+        return _BUILT["packages"]
     tmp = tmp_path_factory.mktemp("scorm")
     build = build_scorm_site(tmp)
     assert build.code == 0, build.log
@@ -55,10 +64,10 @@ def scorm_packages(tmp_path_factory):
         for path in scorm.write_packages(
             build.site, tmp / name, version, lang, languages, **override
         ):
-            kind = path.stem.rsplit("-", 1)[-1] if path.stem.endswith("-course") else None
-            out[
-                f"{name}/{'course' if kind else path.stem.split('-scorm', 1)[1].split('-', 1)[1]}"
-            ] = path
+            # leda-scorm12-course.zip, leda-scorm12-<module>.zip
+            what = path.stem.split("-scorm", 1)[1].split("-", 1)[1]
+            out[f"{name}/{what}"] = path
+    _BUILT["packages"] = out
     return out
 
 

@@ -6,7 +6,8 @@
  * at) and reports, committing after every change:
  *   completion: incomplete until every module of the package is marked done
  *               (done:<module> entries; the learner's button on the module page);
- *   score:      raw, min and max of the quizzes' scored questions (scaled for 2004);
+ *   score:      the share of the quizzes' scored questions answered right, as raw
+ *               0-100 with min 0 and max 100 (scaled 0-1 too for 2004);
  *   passed or failed, when the package has a mastery score, once complete;
  *   time:       the session's length, when the learner leaves;
  *   location:   the page in the frame; suspend data: {v, d: [done modules],
@@ -148,9 +149,10 @@
       if (pass !== null) v["cmi.success_status"] = p.complete ? (pass ? "passed" : "failed") : "unknown";
     }
     if (p.scored && p.max) {
+      // In per cent: SCORM 1.2 platforms compare the raw score with the mastery score.
       v[K.min] = "0";
-      v[K.max] = String(p.max);
-      v[K.raw] = String(p.raw);
+      v[K.max] = "100";
+      v[K.raw] = String(Math.round((100 * p.raw) / p.max));
       if (!V12) v["cmi.score.scaled"] = String(Math.round((10000 * p.raw) / p.max) / 10000);
     }
     var suspend = JSON.stringify({ v: 1, d: p.d, s: p.s });
