@@ -210,6 +210,7 @@ def test_without_a_mastery_score_done_is_completed(lms):
     lms.launch(key, "1.2")
     lms.mark_done(key, module)
     lms.wait_value("cmi.core.lesson_status", "completed")
+    expect(lms.status()).to_have_attribute("data-state", "reporting")  # every value accepted
 
 
 # --- The course package ------------------------------------------------------------------
@@ -227,6 +228,7 @@ def test_the_course_stays_incomplete_until_every_module_is_done(lms):
     assert lms.value("cmi.core.lesson_status") == "incomplete"
     lms.mark_done(key, MODULES[1])
     lms.wait_value("cmi.core.lesson_status", "completed")
+    expect(lms.status()).to_have_attribute("data-state", "reporting")  # every value accepted
 
 
 # --- SCORM 2004, in English ---------------------------------------------------------------
@@ -247,6 +249,7 @@ def test_scorm_2004_reports_completion_success_and_a_scaled_score(lms):
     lms.mark_done(key, module, lang_dir="en/")
     lms.wait_value("cmi.completion_status", "completed")
     assert lms.value("cmi.success_status") == "passed"
+    expect(lms.status()).to_have_attribute("data-state", "reporting")  # every value accepted
     assert lms.value("cmi.score.raw") == "100" and lms.value("cmi.score.max") == "100"
     assert lms.value("cmi.location") == f"en/modules/{module}.html"
     received = lms.received()
