@@ -379,7 +379,8 @@ def manifest(package: Package, files: list[str]) -> bytes:
     for name in files:
         _el(resource, q[""]("file"), href=name)
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    body = ET.tostring(root, encoding="unicode")
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'.encode()
 
 
 # --- The check ---------------------------------------------------------------------
