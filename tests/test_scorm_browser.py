@@ -190,6 +190,7 @@ def test_a_module_reports_completion_score_and_place_and_never_a_reflection(lms)
     lms.open(key, f"modules/{module}.html")
     expect(lms.course.locator("[data-note-field]").first).to_have_value(SECRET)
     assert not lms.tab.errors
+    assert not [m for m in lms.console if "Content Security Policy" in m]  # the strict policy
 
 
 def test_a_failed_quiz_fails_against_the_mastery_score(lms):
