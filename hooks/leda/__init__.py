@@ -24,6 +24,7 @@ The build:
 - ``statement``: the accessibility statement (extra.leda.statement, accessibility.yml)
 - ``minify``: Leda's own CSS and JS minified in the built site
 - ``offline``: links for the copy opened from disk; ``scaffold``: ``./leda new-module``
+- ``scorm``: ``./leda scorm``'s packages and their check; ``upstream``: the upstream address
 - ``adapter``: the one module that knows MkDocs (configuration, pages, navigation)
 
 The pipeline
@@ -63,6 +64,7 @@ on_pre_build         0  statement.py          extra.leda.statement, accessibilit
                                               (checked after the course's own problems)
 on_pre_build         0  meta.py               extra.leda.preview → build.preview (the
                                               link-preview image, checked)
+on_pre_build         0  scorm.py              extra.leda.scorm → checked (scorm.load_settings)
 on_files          -100  (mkdocs-static-i18n)  → the language's files (drops generated ones)
 on_files          -200  quizzes.py            build.site, build.strings → a quiz page per
                                               module with a quiz (generated)
@@ -76,12 +78,15 @@ on_nav            -100  (mkdocs-static-i18n)  → the home page and titles per l
 on_page_markdown     0  course.py             build.site, build.env → module pages: blocks
                                               rendered (pages.render_blocks), the template
 on_page_markdown     0  plans.py              the page's path → plan pages: the template
+on_page_markdown     0  upstream.py           extra.leda.upstream → ``{{ upstream }}`` in a page
+                                              filled in (upstream.fill_upstream)
 on_page_content      0  branding.py           build.left_out_urls → links to left-out pages
                                               become text (publish.unlink)
 on_env               0  course.py             build → the templates' filters and globals
                                               (templates.install)
 on_env               0  languages.py          build → the leda_url filter
 on_env               0  offline.py            every page's file → build.pages (offline only)
+on_env               0  scorm.py              LEDA_SCORM → the templates' leda_scorm
 on_post_template     0  security.py           404.html → its Content-Security-Policy
 on_page_context      0  course.py             build.site, the page → the template's `leda`
                                               (pages.context)
@@ -99,6 +104,8 @@ on_post_page         0  meta.py               the page → its <meta name="descr
 on_post_page      -100  security.py           the page → its Content-Security-Policy
 on_post_build        0  minify.py             site/assets/leda/*.js, *.css → minified in place
                                               (written once, by the default language's build)
+on_post_build        0  scorm.py              build (LEDA_SCORM only) → the language's launch
+                                              page and leda-scorm.<lang>.json (./leda scorm)
 on_post_build     -100  (mkdocs-static-i18n)  → every other language's build (this whole
                                               table again, nested), the merged search index
 on_post_build     -200  languages.py          the merged search index → STATE.end(); the
