@@ -62,9 +62,9 @@ on_pre_build         0  languages.py          build.strings → toc's permalink 
 on_pre_build         0  statement.py          extra.leda.statement, accessibility.yml,
                                               build.brand, site_url → build.statement
                                               (checked after the course's own problems)
+on_pre_build         0  scorm.py              extra.leda.scorm → checked (scorm.load_settings)
 on_pre_build         0  meta.py               extra.leda.preview → build.preview (the
                                               link-preview image, checked)
-on_pre_build         0  scorm.py              extra.leda.scorm → checked (scorm.load_settings)
 on_files          -100  (mkdocs-static-i18n)  → the language's files (drops generated ones)
 on_files          -200  quizzes.py            build.site, build.strings → a quiz page per
                                               module with a quiz (generated)
@@ -102,10 +102,10 @@ on_post_page         0  offline.py            build.pages → folder links made 
 on_post_page         0  meta.py               the page → its <meta name="description"> and
                                               link-preview tags checked (PluginError)
 on_post_page      -100  security.py           the page → its Content-Security-Policy
-on_post_build        0  minify.py             site/assets/leda/*.js, *.css → minified in place
-                                              (written once, by the default language's build)
 on_post_build        0  scorm.py              build (LEDA_SCORM only) → the language's launch
                                               page and leda-scorm.<lang>.json (./leda scorm)
+on_post_build        0  minify.py             site/assets/leda/*.js, *.css → minified in place
+                                              (written once, by the default language's build)
 on_post_build     -100  (mkdocs-static-i18n)  → every other language's build (this whole
                                               table again, nested), the merged search index
 on_post_build     -200  languages.py          the merged search index → STATE.end(); the
