@@ -27,10 +27,87 @@ TRACKS = [
 SV = "docs/modules/sample-trust.sv.md"
 EN = "docs/modules/sample-trust.en.md"
 
+# The fixture module's runs, written into a copy of the fixture (tests/fixtures stays
+# as other tests' line numbers expect it): after `exercises:`, before `sources:`.
+FIXTURE_RUNS = {
+    "sv": """runs:
+  - minutes: 45
+    blocks:
+      - kind: intro
+        minutes: 5
+        title: När litade någon på dig?
+      - exercise: trust-inventory
+      - exercise: trust-pair
+        note: Byt roller efter halva tiden.
+      - kind: discussion
+        minutes: 10
+        title: Vad tar vi med oss?
+      - kind: close
+        minutes: 5
+        title: Ett steg var
+  - minutes: 120
+    blocks:
+      - kind: intro
+        minutes: 10
+        title: När litade någon på dig?
+      - exercise: trust-inventory
+      - exercise: trust-pair
+      - kind: break
+        minutes: 15
+      - exercise: trust-group
+        minutes: 40
+      - kind: discussion
+        minutes: 20
+        title: Vad tar vi med oss?
+      - kind: close
+        minutes: 10
+        title: Ett steg var
+""",
+    "en": """runs:
+  - minutes: 45
+    blocks:
+      - kind: intro
+        minutes: 5
+        title: When did someone trust you?
+      - exercise: trust-inventory
+      - exercise: trust-pair
+        note: Swap roles halfway.
+      - kind: discussion
+        minutes: 10
+        title: What do we take with us?
+      - kind: close
+        minutes: 5
+        title: One step each
+  - minutes: 120
+    blocks:
+      - kind: intro
+        minutes: 10
+        title: When did someone trust you?
+      - exercise: trust-inventory
+      - exercise: trust-pair
+      - kind: break
+        minutes: 15
+      - exercise: trust-group
+        minutes: 40
+      - kind: discussion
+        minutes: 20
+        title: What do we take with us?
+      - kind: close
+        minutes: 10
+        title: One step each
+""",
+}
+
 
 @pytest.fixture
 def project(tmp_path) -> Path:
     shutil.copytree(FIXTURE, tmp_path, dirs_exist_ok=True)
+    for lang, runs in FIXTURE_RUNS.items():
+        edit(
+            tmp_path / f"docs/modules/sample-trust.{lang}.md",
+            "\nsources:",
+            "\n" + runs + "sources:",
+        )
     return tmp_path
 
 
@@ -242,55 +319,46 @@ def composer_links(html: str) -> list[str]:
     ]
 
 
-def test_the_module_s_facilitator_section_shows_its_runs(fixture_site):
-    for prefix, intro in (("", "När litade någon på dig?"), ("en/", "When did someone trust you?")):
-        html = fixture_site.html(f"{prefix}modules/sample-trust/index.html")
-        section = html[
-            html.index('class="leda-facilitator"') : html.index(
-                "</details>", html.index('class="leda-facilitator"')
-            )
-        ]
-        assert section.count('class="leda-agenda"') == 2
-        assert "0:00–0:05" in section and "1:50–2:00" in section and intro in section
-        assert 'href="#trust-pair"' in section  # the exercises on the same page
+def test_the_module_s_facilitator_section_shows_its_runs(real_site):
+    for prefix, intro in (
+        ("", "När litade någon på dig senast?"),
+        ("en/", "When did someone last trust you?"),
+    ):
+        html = real_site.html(f"{prefix}modules/from-control-to-trust/index.html")
+        start = html.index('class="leda-facilitator"')
+        section = html[start : html.index("</details>", start)]
+        assert section.count('class="leda-agenda"') == 3
+        assert "0:00–0:05" in section and "1:55–2:00" in section and intro in section
+        assert 'href="#trust-budget-lock"' in section  # the exercises on the same page
         links = composer_links(section)
-        assert len(links) == 2
-        assert (
-            links[0].startswith("../../composer/?title=")
-            and "&start=09:00&length=45&items=intro-5:" in links[0]
-        )
-        assert links[1].endswith(
-            ",trust-group@40,discussion-20:"
-            + (
-                "Vad%20tar%20vi%20med%20oss%3F"
-                if not prefix
-                else "What%20do%20we%20take%20with%20us%3F"
-            )
-            + ",close-10:"
-            + ("Ett%20steg%20var" if not prefix else "One%20step%20each")
-        )
-        # The author's notes follow, once.
-        assert (
-            section.count(
-                "Börja med den enskilda övningen" if not prefix else "Start with the solo exercise"
-            )
-            == 1
-        )
+        assert len(links) == 3
+        assert links[0].startswith("../../composer/?title=")
+        assert "&start=09:00&length=45&items=intro-5:" in links[0]
+        assert ",trust-control-inventory,trust-handover-coaching,close-5:" in links[0]
+        assert "length=120" in links[2] and ",break-10," in links[2]
+        # The author's notes follow, once, without a minute-by-minute agenda of their own.
+        notes = "Fallgropar" if not prefix else "Pitfalls"
+        assert section.count(notes) == 1
+        assert 'id="45-minuter"' not in section and 'id="45-minutes"' not in section
 
 
-def test_the_guide_shows_the_author_s_runs_and_nothing_generated(fixture_site):
+def test_the_guide_shows_the_author_s_runs_and_nothing_generated(real_site, fixture_site):
     for prefix in ("", "en/"):
-        html = fixture_site.html(f"{prefix}modules/sample-trust/guide/index.html")
-        assert 'id="leda-run-45"' in html and 'id="leda-run-120"' in html
-        assert 'id="leda-run-90"' not in html  # the fixture writes no 90-minute run
-        assert 'href="../#trust-group"' in html
+        html = real_site.html(f"{prefix}modules/from-control-to-trust/guide/index.html")
+        for length in (45, 90, 120):
+            assert f'id="leda-run-{length}"' in html
+        assert html.count('class="leda-agenda"') == 1 + 3
+        assert 'href="../#trust-budget-lock"' in html
         links = composer_links(html)
-        assert [re.search(r"length=(\d+)", link)[1] for link in links] == ["45", "120"]
+        assert [re.search(r"length=(\d+)", link)[1] for link in links] == ["45", "90", "120"]
         assert all(link.startswith("../../../composer/?") for link in links)
+        # A module without runs gets no agenda made up for it.
+        fixture = fixture_site.html(f"{prefix}modules/sample-trust/guide/index.html")
+        assert 'id="leda-runs"' not in fixture and fixture.count('class="leda-agenda"') == 1
 
 
 def test_every_real_module_and_guide_has_its_runs_and_composer_links(real_site):
-    for module in ("from-control-to-trust", "reflection-and-silence"):
+    for module in ("hidden-potential", "reflection-and-silence"):
         for prefix in ("", "en/"):
             page = real_site.html(f"{prefix}modules/{module}/index.html")
             guide = real_site.html(f"{prefix}modules/{module}/guide/index.html")
