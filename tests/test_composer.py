@@ -119,7 +119,7 @@ def compose(page) -> None:
     expect(page.locator("[data-action=up][data-index='3']")).to_be_focused()
     page.keyboard.press("Enter")
     expect(page.locator("[data-action=up][data-index='2']")).to_be_focused()
-    expect(page.locator("[data-kind-added]")).to_have_text("Paus är nu moment 3 av 5.")
+    expect(page.locator("[data-plan-status]")).to_have_text("Paus är nu moment 3 av 5.")
     # Move the intro down once and back up: at the top its up button is off, so
     # the focus lands on its down button.
     press(page, "[data-action=down][data-index='0']")
@@ -197,20 +197,24 @@ def test_an_address_of_the_first_format_still_opens(tab, fixture_server):
     expect(page.locator("[data-plan-unknown]")).to_contain_text("gone")
 
 
-def test_a_run_opens_in_the_composer_from_the_module_page(tab, fixture_server):
+def test_a_run_opens_in_the_composer_from_the_module_page(tab, real_server):
     page = tab.page
-    page.goto(fixture_server.url + "en/modules/sample-trust/")
+    page.goto(real_server.url + "en/modules/from-control-to-trust/")
     page.locator(".leda-facilitator summary").click()
     page.get_by_role("link", name="Open in the composer: A 120-minute session").click()
     expect(page).to_have_url(re.compile(r"/en/composer/\?title="))
     expect(page.locator("input[name=title]")).to_have_value(
-        "Sample module on trust – A 120-minute session"
+        "From control to trust – A 120-minute session"
     )
     rows = agenda_rows(page)
-    assert rows[0] == ["09:00–09:10", "Introduction: When did someone trust you?", "10"]
-    assert rows[3] == ["09:35–09:50", "Break", "15"]
-    assert rows[4] == ["09:50–10:30", "Exercise: The group's own solutions", "40"]
-    assert rows[-1] == ["10:50–11:00", "Close: One step each", "10"]
+    assert rows[0] == [
+        "09:00–09:05",
+        "Introduction: A reflection pause, then the question about trust",
+        "5",
+    ]
+    assert rows[4] == ["09:40–09:50", "Break", "10"]
+    assert rows[5] == ["09:50–10:10", "Exercise: Locked in by the frame budget", "20"]
+    assert rows[-1] == ["10:55–11:00", "Close: One decision to hand over next week", "5"]
     expect(page.locator("[data-fit]")).to_have_text("The plan fills the session exactly.")
     assert tab.errors == []
 
@@ -294,14 +298,24 @@ def test_composer_screens_have_no_axe_violations(browser, fixture_server, shots,
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("width", [1280, 390])
 def test_runs_on_the_module_and_guide_pages_have_no_axe_violations(
-    tab, fixture_server, shots, lang
+    browser, real_server, shots, lang, width
 ):
-    page = tab.page
-    prefix = "" if lang == "sv" else "en/"
-    page.goto(fixture_server.url + prefix + "modules/sample-trust/")
-    page.locator(".leda-facilitator summary").click()
-    assert axe_violations(page) == []
-    page.locator(".leda-runs").screenshot(path=str(shots / f"runs-{lang}-module.png"))
-    page.goto(fixture_server.url + prefix + "modules/sample-trust/guide/")
-    assert axe_violations(page) == []
+    tab = Tab(browser, viewport={"width": width, "height": 900})
+    try:
+        page = tab.page
+        prefix = "" if lang == "sv" else "en/"
+        page.goto(real_server.url + prefix + "modules/from-control-to-trust/")
+        page.locator(".leda-facilitator summary").click()
+        assert axe_violations(page) == []
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, overflow
+        page.locator(".leda-runs").screenshot(path=str(shots / f"runs-{lang}-{width}-module.png"))
+        page.goto(real_server.url + prefix + "modules/from-control-to-trust/guide/")
+        assert axe_violations(page) == []
+        page.locator("#leda-runs").scroll_into_view_if_needed()
+        page.screenshot(path=str(shots / f"runs-{lang}-{width}-guide.png"))
+        assert tab.errors == []
+    finally:
+        tab.close()

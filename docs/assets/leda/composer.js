@@ -34,6 +34,7 @@
   var shareEl = root.querySelector("[data-share]");
   var handout = root.querySelector("[data-handout-items]");
   var kindAdded = root.querySelector("[data-kind-added]");
+  var planStatus = root.querySelector("[data-plan-status]");
   var filters = document.querySelector("[data-filters]");
   var catalogue = {};
   document.querySelectorAll("[data-exercise]").forEach(function (li) {
@@ -273,9 +274,13 @@
     var date = formatDate(inputs.date.value);
     var times = { date: date, start: clock(start), end: clock(start + Math.max(length, total)) };
     root.querySelector("[data-print-when]").textContent = t(date ? "composer.when" : "composer.when_nodate", times);
+    var different = {};
+    plan.forEach(function (b) {
+      if (b.kind === "exercise") different[b.id] = true;
+    });
     root.querySelector("[data-print-length]").textContent =
       t("plan.length") + ": " + t("module.minutes", { n: length }) + " · " + t("plan.exercises") + ": " +
-      plan.filter(function (b) { return b.kind === "exercise"; }).length;
+      Object.keys(different).length;
 
     // The participants' handout: each chosen exercise's prompt once, in the plan's order.
     handout.textContent = "";
@@ -334,7 +339,7 @@
     if (action === "remove") {
       plan.splice(i, 1);
       render();
-      kindAdded.textContent = t("composer.removed", { title: name });
+      planStatus.textContent = t("composer.removed", { title: name });
       var next = control("remove", Math.min(i, plan.length - 1));
       (next || root.querySelector("#composer-plan")).focus();
       return;
@@ -343,7 +348,7 @@
     if (to < 0 || to >= plan.length) return;
     plan.splice(to, 0, plan.splice(i, 1)[0]);
     render();
-    kindAdded.textContent = t("composer.moved", { title: name, n: to + 1, total: plan.length });
+    planStatus.textContent = t("composer.moved", { title: name, n: to + 1, total: plan.length });
     // Focus follows the moved block: its same button, or the other one at an end.
     var same = control(action, to);
     (same && !same.disabled ? same : control(action === "up" ? "down" : "up", to)).focus();
