@@ -365,3 +365,12 @@ def test_every_real_module_and_guide_has_its_runs_and_composer_links(real_site):
             for html in (page, guide):
                 assert len(composer_links(html)) == 3
                 assert "–2:00</td>" in html and "0:00–0:" in html
+
+
+def test_module_pages_load_no_composer_code(real_site):
+    """The runs are static HTML: the composer's script and style load on its page only."""
+    for prefix in ("", "en/"):
+        page = real_site.html(f"{prefix}modules/from-control-to-trust/index.html")
+        assert "composer.js" not in page and "composer.css" not in page
+        composer = real_site.html(f"{prefix}composer/index.html")
+        assert "assets/leda/composer.js" in composer and "assets/leda/composer.css" in composer
