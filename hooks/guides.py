@@ -1,8 +1,9 @@
 """Guides to the course: a facilitator guide per module and a page per topic.
 
 - ``modules/<id>/guide/``: the module's `/// facilitator` section plus a summary
-  built from the front matter: the exercises, suggested 45-, 90- and 120-minute
-  runs, materials (overrides/leda-guide.html).
+  built from the front matter: the exercises, the module's own runs (`runs:`,
+  each with a link that opens it in the composer), materials
+  (overrides/leda-guide.html).
 - ``topics/<id>/``: a topic's description, its modules, exercises and glossary
   term (overrides/leda-topic.html); the topics were loaded and checked with the
   course (topics.yml and the modules' front matter). The index of topics is the

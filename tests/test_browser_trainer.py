@@ -60,9 +60,9 @@ def test_composer_builds_a_plan_that_lives_in_the_address(tab, fixture_server):
     page.locator("[data-leda-composer] input[name=length]").fill("60")
     expect(page.locator("[data-total]")).to_have_text("45")
     assert agenda_rows(page) == [
-        ["09:00–09:10", "Kartlägg kontrollen", "10"],
-        ["09:10–09:30", "Gruppens egna lösningar", "20"],
-        ["09:30–09:45", "Samtal om tillit", "15"],
+        ["09:00–09:10", "Övning: Kartlägg kontrollen", "10"],
+        ["09:10–09:30", "Övning: Gruppens egna lösningar", "20"],
+        ["09:30–09:45", "Övning: Samtal om tillit", "15"],
     ]
     expect(page.locator("[data-fit]")).to_have_text(re.compile("15 minuter kvar"))
     assert (
@@ -71,7 +71,7 @@ def test_composer_builds_a_plan_that_lives_in_the_address(tab, fixture_server):
     )
     # Reload the address: the same plan comes back.
     page.goto(page.url)
-    assert agenda_rows(page)[1] == ["09:10–09:30", "Gruppens egna lösningar", "20"]
+    assert agenda_rows(page)[1] == ["09:10–09:30", "Övning: Gruppens egna lösningar", "20"]
     # A new start time moves the whole agenda.
     page.locator("[data-leda-composer] input[name=start]").fill("13:30")
     expect(page.locator("[data-agenda] tbody tr").first).to_contain_text("13:30–13:40")
@@ -80,9 +80,9 @@ def test_composer_builds_a_plan_that_lives_in_the_address(tab, fixture_server):
     # Order and length: move the last one up, make the session too short.
     page.get_by_role("button", name="Flytta upp Samtal om tillit").click()
     assert [r[1] for r in agenda_rows(page)] == [
-        "Kartlägg kontrollen",
-        "Samtal om tillit",
-        "Gruppens egna lösningar",
+        "Övning: Kartlägg kontrollen",
+        "Övning: Samtal om tillit",
+        "Övning: Gruppens egna lösningar",
     ]
     page.locator("[data-leda-composer] input[name=length]").fill("30")
     expect(page.locator("[data-fit]")).to_have_text("Planen är 15 minuter för lång för passet.")
@@ -109,10 +109,16 @@ def test_print_hides_the_navigation(tab, fixture_server):
         page.emulate_media(media="print")
         expect(page.locator(".md-header")).to_be_hidden()
         expect(page.locator(".md-sidebar--primary")).to_be_hidden()
-        expect(page.locator("h1")).to_be_visible()
+        # The composer prints the workshop's own title, not the tool's heading.
+        title = "[data-print-title]" if path.startswith("composer") else "h1"
+        expect(page.locator(title)).to_be_visible()
+        if path.startswith("plans"):  # "Open in the composer" is for the screen only
+            expect(page.locator(".leda-open-composer")).to_have_count(1)
+            expect(page.locator(".leda-open-composer")).to_be_hidden()
         page.emulate_media(media="screen")
     page.emulate_media(media="print")
     expect(page.locator(".leda-catalogue")).to_be_hidden()
+    expect(page.locator(".leda-composer__intro h1")).to_be_hidden()
     expect(page.locator("[data-handout]")).to_be_visible()
 
 
@@ -123,7 +129,8 @@ def test_plan_page_and_composer_have_no_axe_violations(tab, fixture_server):
         "en/plans/trust-60/",
         "modules/sample-trust/guide/",
         "composer/?items=trust-inventory,break-10,trust-pair",
-        "en/composer/",
+        "en/composer/?title=A%20workshop&items=intro-10:Welcome,trust-pair,trust-pair@20,close-5",
+        "en/plans/",
     ):
         page.goto(fixture_server.url + path)
         assert axe_violations(page) == [], path

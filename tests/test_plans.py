@@ -1,4 +1,4 @@
-"""Workshop plans: the agenda, the checks, suggested runs, and the built pages."""
+"""Workshop plans: the agenda, the checks, the composer's address, and the built pages."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from conftest import LANGUAGES, edit
 from htmlscan import tags
 from leda.course import Exercise, load_course
-from leda.plans import Block, agenda, load_plans, suggest
+from leda.plans import Block, agenda, composer_query, load_plans
 from leda.problems import CourseError
 
 FIXTURE = Path(__file__).parent / "fixtures" / "course"
@@ -35,20 +35,41 @@ def test_agenda_gives_each_block_its_times():
         agenda(blocks, "half past nine")
 
 
-def exercises(*minutes: int) -> list[Exercise]:
-    return [Exercise(f"e{i}", "solo", m) for i, m in enumerate(minutes)]
-
-
-@pytest.mark.parametrize("length", [45, 90, 120])
-def test_suggested_runs_fill_the_session_and_break_long_ones(length):
-    blocks = suggest(exercises(10, 15, 20, 25), length)
-    assert sum(b.minutes for b in blocks) == length
-    assert blocks[0].kind == "intro" and blocks[-1].kind == "close"
-    assert blocks[-2].kind == "discussion" and blocks[-2].minutes >= 5
-    assert any(b.kind == "break" for b in blocks) == (length > 90)
-    assert [b.exercise.id for b in blocks if b.exercise] == ["e0", "e1", "e2", "e3"][
-        : len([b for b in blocks if b.exercise])
+def test_relative_times_count_from_the_start_of_the_session():
+    blocks = [Block("intro", 10), Block("exercise", 55), Block("break", 15), Block("close", 5)]
+    slots = agenda(blocks, "00:00", relative=True)
+    assert [(s.start, s.end) for s in slots] == [
+        ("0:00", "0:10"),
+        ("0:10", "1:05"),
+        ("1:05", "1:20"),
+        ("1:20", "1:25"),
     ]
+
+
+def test_the_composer_s_address_carries_every_kind_of_block_and_the_title():
+    own = Exercise("trust-inventory", "solo", 10)
+    blocks = [
+        Block("intro", 10, title={"sv": "Välkommen, alla: 100 % närvaro"}),
+        Block("exercise", 10, exercise=own),
+        Block("exercise", 25, exercise=own),  # not its own minutes
+        Block("break", 10),
+        Block("close", 5, title={"en": "Only in English"}),
+    ]
+    query = composer_query(blocks, "sv", "Tillit & ansvar", "13:00", 60)
+    assert query == (
+        "?title=Tillit%20%26%20ansvar&start=13:00&length=60&items="
+        "intro-10:V%C3%A4lkommen%252C%20alla:%20100%20%2525%20n%C3%A4rvaro,"
+        "trust-inventory,trust-inventory@25,break-10,close-5"
+    )
+    # Read back as a browser reads an address (docs/assets/leda/composer.js does this).
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    params = parse_qs(urlsplit(query).query)
+    assert params["title"] == ["Tillit & ansvar"] and params["length"] == ["60"]
+    items = params["items"][0].split(",")
+    assert len(items) == 5
+    kind, title = items[0].split(":", 1)
+    assert (kind, unquote(title)) == ("intro-10", "Välkommen, alla: 100 % närvaro")
 
 
 @pytest.fixture
@@ -167,7 +188,24 @@ def test_plan_pages_are_built_with_the_agenda(fixture_site):
 def test_every_module_has_a_facilitator_guide(fixture_site):
     for prefix in ("", "en/"):
         html = fixture_site.html(f"{prefix}modules/sample-trust/guide/index.html")
-        assert html.count('class="leda-agenda"') == 4  # the exercises and three runs
-        assert "45" in html and "120" in html
+        # The exercises; the fixture module writes no runs, and none are made up.
+        assert html.count('class="leda-agenda"') == 1
         module = fixture_site.html(f"{prefix}modules/sample-trust/index.html")
         assert 'href="guide/"' in module
+
+
+def test_plan_pages_open_in_the_composer(fixture_site):
+    for prefix, title in (("", "Tillit%20p%C3%A5%20en%20timme"), ("en/", "Trust%20in%20an%20hour")):
+        html = fixture_site.html(f"{prefix}plans/trust-60/index.html")
+        links = [
+            t.attrs["href"]
+            for t in tags(html)
+            if t.name == "a" and "composer/?" in t.attrs.get("href", "")
+        ]
+        assert len(links) == 1, links
+        assert links[0].startswith(
+            f"../../composer/?title={title}&start=13:00&length=60&items=intro-5:"
+        )
+        assert ",trust-inventory,trust-group" in links[0]
+        index = fixture_site.html(f"{prefix}plans/index.html")
+        assert "composer/?title=" in index

@@ -92,6 +92,7 @@ class Module:
     text: dict[str, ModuleText] = field(default_factory=dict)
     quiz: Quiz | None = None
     topics: list[str] = field(default_factory=list)  # topic ids (topics.yml)
+    runs: list = field(default_factory=list)  # facilitator runs (plans.Run), from `runs:`
 
     def exercise(self, exercise_id: str) -> Exercise | None:
         return next((e for e in self.exercises if e.id == exercise_id), None)
@@ -489,7 +490,7 @@ def _load_module_file(path, shown, module_id, lang, track_ids, sources, problems
             "exercises",
             "sources",
         ),
-        optional=("order", "topics", "description", "search", "hide"),
+        optional=("order", "topics", "description", "search", "hide", "runs"),
     )
     mid = check.ident(meta, "id", what)
     if mid and mid != module_id:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from . import blocks
 from .course import MODULE_DIR, Course, Module
-from .plans import PLAN_DIR, RUNS, agenda, suggest
+from .plans import PLAN_DIR, agenda
 from .problems import Problems
 from .site import Site
 from .strings import Strings, fill
@@ -172,9 +172,10 @@ def context(site: Site, lang: str, src_uri: str, meta: dict) -> dict:
     """The ``leda`` variable of a page's template.
 
     Always ``course`` and ``lang``, and ``module`` (None on pages that are not a
-    module's); on a quiz page also ``quiz``, on a guide ``runs`` (suggested
-    agendas by length), on plan pages ``plans`` and, for one plan, ``plan`` and
-    ``agenda``; on a topic's page ``topic``, its ``modules`` and ``exercises``.
+    module's); on a quiz page also ``quiz``, on a guide ``module`` (its
+    ``runs``, from its front matter, are the guide's agendas), on plan pages
+    ``plans`` and, for one plan, ``plan`` and ``agenda``; on a topic's page
+    ``topic``, its ``modules`` and ``exercises``.
     """
     course = site.course
     leda: dict = {"course": course, "lang": lang, "module": course.modules.get(meta.get("id", ""))}
@@ -186,9 +187,7 @@ def context(site: Site, lang: str, src_uri: str, meta: dict) -> dict:
             exercises=course.topic_exercises(topic.id),
         )
     if meta.get("leda_guide"):
-        module = course.modules[meta["leda_guide"]]
-        runs = [(length, agenda(suggest(module.exercises, length), "09:00")) for length in RUNS]
-        leda.update(module=module, runs=runs)
+        leda.update(module=course.modules[meta["leda_guide"]])
     if meta.get("leda_quiz"):
         module = course.modules[meta["leda_quiz"]]
         leda.update(module=module, quiz=module.quiz)

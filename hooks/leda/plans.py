@@ -14,9 +14,25 @@ lists its blocks::
       - kind: break
         minutes: 10
 
-``load_plans`` checks every plan against the course (the blocks add up to the
-plan's length, a plan over 90 minutes has a break, every exercise exists) and
-``agenda`` gives each block its start and end time.
+A module's facilitator runs are written the same way, in its front matter
+after ``exercises:``, one per length, with the module's own exercises::
+
+    runs:
+      - minutes: 45
+        blocks:
+          - kind: intro
+            minutes: 5
+            title: Vad kontrollerar du varje vecka?
+          - exercise: trust-control-inventory
+          - kind: close
+            minutes: 5
+            title: Ett beslut att lämna över
+
+``load_plans`` checks every plan and every run against the course with the same
+code (the blocks add up to the length, a session over 90 minutes has a break,
+every exercise exists, every language has the same blocks), all at once;
+``agenda`` gives each block its start and end time (``relative`` for a run:
+0:00–0:10) and ``composer_query`` writes a plan or run as the composer's address.
 """
 
 from __future__ import annotations
@@ -24,6 +40,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from . import yamlsource
 from .checks import Checker
@@ -33,7 +50,7 @@ from .problems import CourseError, Problems
 KINDS = ("intro", "exercise", "discussion", "break", "close")
 PLAN_DIR = "plans"
 LONG = 90  # minutes; a longer session needs a break
-RUNS = (45, 90, 120)  # the lengths of the runs a facilitator guide suggests
+RUNS = (45, 90, 120)  # the lengths of the runs every module writes in its front matter
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 
 
@@ -59,6 +76,31 @@ class Plan:
     def exercises(self) -> list[Exercise]:
         return [b.exercise for b in self.blocks if b.exercise]
 
+    def query(self, lang: str) -> str:
+        """The plan in the composer's address (``composer_query``)."""
+        return composer_query(self.blocks, lang, self.title[lang], self.start, self.minutes)
+
+
+@dataclass
+class Run:
+    """One of a module's facilitator runs (``runs:`` in its front matter)."""
+
+    minutes: int
+    blocks: list[Block]
+
+    @property
+    def agenda(self) -> list[Slot]:
+        """The blocks with times from the start of the session (0:00–0:10)."""
+        return agenda(self.blocks, "00:00", relative=True)
+
+    @property
+    def exercises(self) -> list[Exercise]:
+        return [b.exercise for b in self.blocks if b.exercise]
+
+    def query(self, lang: str, title: str) -> str:
+        """The run in the composer's address (``composer_query``), from 09:00."""
+        return composer_query(self.blocks, lang, title, "09:00", self.minutes)
+
 
 @dataclass
 class Slot:
@@ -78,16 +120,58 @@ def clock(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def agenda(blocks: list[Block], start: str) -> list[Slot]:
-    """Each block with its start and end time, one after the other from ``start``."""
+def since(minutes: int) -> str:
+    """Time from the start of a session: ``0:05``, ``1:30``."""
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def agenda(blocks: list[Block], start: str, relative: bool = False) -> list[Slot]:
+    """Each block with its start and end time, one after the other from ``start``.
+
+    ``relative``: times from the start of the session (``0:00–0:10``) instead.
+    """
     now = parse_time(start)
     if now is None:
         raise ValueError(f"not a time of day: {start!r}")
+    show = since if relative else clock
     slots = []
     for block in blocks:
-        slots.append(Slot(clock(now), clock(now + block.minutes), block))
+        slots.append(Slot(show(now), show(now + block.minutes), block))
         now += block.minutes
     return slots
+
+
+def composer_query(
+    blocks: list[Block], lang: str, title: str = "", start: str = "", minutes: int = 0
+) -> str:
+    """The composer's address for these blocks: ``?title=…&start=…&length=…&items=…``.
+
+    ``items`` lists the blocks, comma-separated: an exercise by its id (``id@20``
+    when its minutes are not the exercise's own), any other block as
+    ``kind-minutes`` (``break-10``, the composer's first format) followed by
+    ``:title`` when it has a title, with ``%`` and ``,`` in the title written as
+    ``%25`` and ``%2C`` (the rest of the title is as it is, so a colon in it does
+    no harm). docs/assets/leda/composer.js reads and writes the same format.
+    """
+    items = []
+    for block in blocks:
+        if block.exercise:
+            token = block.exercise.id
+            if block.minutes != block.exercise.minutes:
+                token += f"@{block.minutes}"
+        else:
+            token = f"{block.kind}-{block.minutes}"
+            if block.title.get(lang):
+                token += ":" + block.title[lang].replace("%", "%25").replace(",", "%2C")
+        items.append(token)
+    params = []
+    if title:
+        params.append(("title", title))
+    if start:
+        params.append(("start", start))
+    params.append(("length", str(minutes or sum(b.minutes for b in blocks))))
+    params.append(("items", ",".join(items)))
+    return "?" + "&".join(f"{k}={quote(v, safe=',:@-')}" for k, v in params)
 
 
 def load_plans(docs_dir: Path, course: Course, root: Path, languages) -> dict[str, Plan]:
@@ -109,6 +193,8 @@ def load_plans(docs_dir: Path, course: Course, root: Path, languages) -> dict[st
             plan = _merge(plan_id, versions, languages, problems)
             if plan:
                 plans[plan_id] = plan
+    for module in course.modules.values():
+        module.runs = load_runs(module, course, root, languages, problems)
     if problems:
         raise CourseError(problems)
     return plans
@@ -140,20 +226,40 @@ def _load_plan_file(path, shown, plan_id, lang, course, problems):
         check.add(
             meta.line_of("start"), f'`start` in {what} is {start!r}; write a time like "09:00"'
         )
+    blocks = _blocks(check, meta, what, lang, course)
+    if len(problems) != before or None in (title, summary, minutes, blocks):
+        return None
+    _check_length(check, meta, what, minutes, blocks, "plan")
+    if len(problems) != before:
+        return None
+    return _Version(shown, meta, title, summary, minutes, start, blocks)
+
+
+def _blocks(check: Checker, meta, what: str, lang: str, course: Course, module=None, of=""):
+    """The blocks under ``blocks:`` (None when the key is missing or not a list).
+
+    ``module``: a run's blocks, which name that module's exercises; ``of`` says
+    where a block is in the messages (" of the 45-minute run").
+    """
     items = check.sequence(meta, "blocks", what)
+    if items is None:
+        return None
     blocks: list[Block] = []
-    for index, raw in enumerate(items or []):
-        block = _block(check, raw, items.line_of(index), index + 1, lang, course)
+    for index, raw in enumerate(items):
+        block = _block(check, raw, items.line_of(index), index + 1, lang, course, module, of)
         if block:
             blocks.append(block)
-    if len(problems) != before or None in (title, summary, minutes, items):
-        return None
+    return blocks
+
+
+def _check_length(check: Checker, meta, what: str, minutes: int, blocks, unit: str) -> None:
+    """The blocks add up to ``minutes``; a session over ``LONG`` minutes has a break."""
     total = sum(b.minutes for b in blocks)
     if total != minutes:
         check.add(
             meta.line_of("minutes"),
             f"the blocks of {what} add up to {total} minutes but `minutes` says {minutes}; "
-            "change a block's minutes or the plan's length",
+            f"change a block's minutes or the {unit}'s length",
         )
     if minutes > LONG and not any(b.kind == "break" for b in blocks):
         check.add(
@@ -161,9 +267,6 @@ def _load_plan_file(path, shown, plan_id, lang, course, problems):
             f"{what} runs {minutes} minutes but has no break; add `- kind: break` "
             f"(a session over {LONG} minutes needs one)",
         )
-    if len(problems) != before:
-        return None
-    return _Version(shown, meta, title, summary, minutes, start, blocks)
 
 
 @dataclass
@@ -179,15 +282,27 @@ class _Version:
     blocks: list[Block]
 
 
-def _block(check: Checker, raw, line: int, number: int, lang: str, course: Course) -> Block | None:
-    what = f"block {number}"
+def _block(
+    check: Checker, raw, line: int, number: int, lang: str, course: Course, module=None, of=""
+) -> Block | None:
+    what = f"block {number}{of}"
     b = check.mapping(raw, line, what)
     if b is None:
         return None
     if "exercise" in b:
         check.keys(b, what, required=("exercise",), optional=("minutes", "kind", "note"))
         eid = b["exercise"]
-        exercise = course.exercise(eid) if isinstance(eid, str) else None
+        if module is not None:
+            exercise = module.exercise(eid) if isinstance(eid, str) else None
+            if exercise is None:
+                check.add(
+                    b.line_of("exercise"),
+                    f"exercise {eid!r} in {what} is not one of this module's exercises; "
+                    f"use an id from its `exercises:` ({', '.join(module_ids(module))})",
+                )
+                return None
+        else:
+            exercise = course.exercise(eid) if isinstance(eid, str) else None
         if exercise is None:
             check.add(
                 b.line_of("exercise"),
@@ -216,10 +331,14 @@ def _block(check: Checker, raw, line: int, number: int, lang: str, course: Cours
     return Block(kind, minutes, {lang: title} if title else {}, {lang: note} if note else {})
 
 
+def _shape(block: Block) -> tuple:
+    """What must be the same in every language: kind, minutes, exercise."""
+    return block.kind, block.minutes, block.exercise.id if block.exercise else None
+
+
 def _merge(plan_id, versions: dict[str, _Version], languages, problems) -> Plan | None:
     def shape(v: _Version):
-        blocks = [(b.kind, b.minutes, b.exercise.id if b.exercise else None) for b in v.blocks]
-        return v.minutes, v.start, blocks
+        return v.minutes, v.start, [_shape(b) for b in v.blocks]
 
     first = versions[languages[0]]
     ok = True
@@ -245,31 +364,88 @@ def _merge(plan_id, versions: dict[str, _Version], languages, problems) -> Plan 
     return plan
 
 
-def suggest(exercises: list[Exercise], length: int) -> list[Block]:
-    """A run of a module's exercises in a session of ``length`` minutes.
+def module_ids(module) -> list[str]:
+    return [e.id for e in module.exercises]
 
-    An introduction and a close (5 minutes each up to 45 minutes, else 10), a
-    15-minute break in sessions over 90 minutes, the exercises in their order as
-    long as they fit with at least 5 minutes left for the conversation, and that
-    conversation filling what remains.
+
+def load_runs(module, course: Course, root: Path, languages, problems: Problems) -> list[Run]:
+    """A module's ``runs:``, checked like plans; every problem goes to ``problems``.
+
+    Each run has ``minutes`` and ``blocks`` (the plans' blocks, with this module's
+    exercises); one run per length; every language has the same blocks (only
+    titles and notes are translated). No ``runs:`` is no runs.
     """
-    edge = 5 if length <= 45 else 10
-    pause = 15 if length > LONG else 0
-    budget = length - 2 * edge - pause
-    chosen: list[Exercise] = []
-    for exercise in exercises:
-        if sum(e.minutes for e in chosen) + exercise.minutes <= budget - 5:
-            chosen.append(exercise)
-    blocks = [Block("intro", edge)]
-    half = sum(e.minutes for e in chosen) / 2
-    done = 0
-    for exercise in chosen:
-        blocks.append(Block("exercise", exercise.minutes, exercise=exercise))
-        done += exercise.minutes
-        if pause and done >= half and not any(b.kind == "break" for b in blocks):
-            blocks.append(Block("break", pause))
-    if pause and not any(b.kind == "break" for b in blocks):
-        blocks.append(Block("break", pause))
-    blocks.append(Block("discussion", budget - sum(e.minutes for e in chosen)))
-    blocks.append(Block("close", edge))
-    return blocks
+    versions: dict[str, tuple[str, yamlsource.Mapping, list[Run]]] = {}
+    before = len(problems)
+    for lang in languages:
+        shown = module.text[lang].path
+        front, _, _ = yamlsource.split_front_matter((root / shown).read_text(encoding="utf-8"))
+        meta = yamlsource.load(front or "", shown, Problems(), offset=1)  # read once already
+        check = Checker(shown, problems, (lang,))
+        runs = _runs(check, meta, lang, course, module)
+        if runs is not None:
+            versions[lang] = (shown, meta, runs)
+    if len(problems) != before or len(versions) != len(languages):
+        return []
+    first_path, _, first = versions[languages[0]]
+
+    def shape(runs: list[Run]):
+        return [(r.minutes, [_shape(b) for b in r.blocks]) for r in runs]
+
+    for lang in languages[1:]:
+        shown, meta, runs = versions[lang]
+        if shape(runs) != shape(first):
+            problems.add(
+                shown,
+                meta.line_of("runs"),
+                f"the runs of module '{module.id}' differ from {first_path} in their lengths or "
+                "blocks; every language has the same runs with the same blocks in the same "
+                "order and the same minutes (only `title:` and `note:` are translated)",
+            )
+    if len(problems) != before:
+        return []
+    for lang in languages[1:]:
+        for run, other in zip(first, versions[lang][2], strict=True):
+            for block, theirs in zip(run.blocks, other.blocks, strict=True):
+                block.title.update(theirs.title)
+                block.note.update(theirs.note)
+    return first
+
+
+def _runs(check: Checker, meta, lang: str, course: Course, module) -> list[Run] | None:
+    if not hasattr(meta, "line_of") or "runs" not in meta:
+        return []
+    items = check.sequence(meta, "runs", "the front matter")
+    if items is None:
+        return None
+    runs: list[Run] = []
+    seen: dict[int, int] = {}
+    ok = True
+    for index, raw in enumerate(items):
+        line = items.line_of(index)
+        r = check.mapping(raw, line, f"run {index + 1}")
+        if r is None:
+            ok = False
+            continue
+        before = len(check.problems)
+        check.keys(r, f"run {index + 1}", required=("minutes", "blocks"))
+        minutes = check.integer(r, "minutes", f"run {index + 1}", 5, 8 * 60)
+        of = f" of the {minutes}-minute run" if minutes else f" of run {index + 1}"
+        blocks = _blocks(check, r, f"run {index + 1}", lang, course, module, of)
+        if minutes in seen:
+            check.add(
+                r.line_of("minutes"),
+                f"module '{module.id}' has two {minutes}-minute runs (lines {seen[minutes]} and "
+                f"{r.line_of('minutes')}); keep one run per length",
+            )
+        if minutes:
+            seen[minutes] = r.line_of("minutes")
+        if len(check.problems) != before or minutes is None or blocks is None:
+            ok = False
+            continue
+        _check_length(check, r, f"the {minutes}-minute run", minutes, blocks, "run")
+        if len(check.problems) != before:
+            ok = False
+            continue
+        runs.append(Run(minutes, blocks))
+    return runs if ok else None
