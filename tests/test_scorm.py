@@ -31,7 +31,8 @@ def build_scorm_site(tmp: Path):
         "extra:\n"
         "  leda:\n"
         f"    publish: {{modules: [{', '.join(MODULES)}]}}\n"
-        f"    scorm: {{mastery_score: {MASTERY}}}\n",
+        f"    scorm: {{mastery_score: {MASTERY}}}\n"
+        "    statement: {contact: lms@example.org}\n",
         encoding="utf-8",
     )
     env = {"LEDA_OFFLINE": "true", scorm.SWITCH: "1"}
@@ -195,7 +196,9 @@ def test_the_mastery_score_is_checked(tmp_path):
 def test_the_build_stops_on_a_bad_mastery_score(tmp_path):
     project = make_project(tmp_path)
     (project / "organisation.yml").write_text(
-        "INHERIT: mkdocs.yml\nextra:\n  leda:\n    scorm: {mastery_score: high}\n", encoding="utf-8"
+        "INHERIT: mkdocs.yml\nextra:\n  leda:\n    scorm: {mastery_score: high}\n"
+        "    statement: {contact: lms@example.org}\n",
+        encoding="utf-8",
     )
     build = run_build(project, tmp_path / "site", config="organisation.yml")
     assert build.code != 0
