@@ -63,8 +63,8 @@ on_files          -200  guides.py             build.site, build.strings → a fa
                                               per module, a page per topic (generated)
 on_files          -200  branding.py           build.site.left_out, build.brand → left-out
                                               pages excluded, build.left_out_urls; brand.css
-on_nav               0  course.py             front matter, build.site → the navigation
-                                              (nav.arrange)
+on_nav               0  course.py             front matter, build.site → the navigation by
+                                              audience, previous and next (nav.arrange)
 on_nav            -100  (mkdocs-static-i18n)  → the home page and titles per language
 on_page_markdown     0  course.py             build.site, build.env → module pages: blocks
                                               rendered (pages.render_blocks), the template
@@ -81,6 +81,8 @@ on_page_context      0  course.py             build.site, the page → the templ
 on_page_context      0  languages.py          the page's language → base_url (its own
                                               language's search index)
 on_page_context      0  meta.py               page.meta.description → escaped for its <meta>
+on_post_page         0  course.py             the page → its owner (a quiz's module) closed
+                                              in the sidebar again (set in on_page_context)
 on_post_page         0  offline.py            build.pages → folder links made file links
                                               (offline only)
 on_post_page         0  meta.py               the page → its <meta name="description"> checked

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import blocks, topics, yamlsource
+from . import blocks, reading, topics, yamlsource
 from .checks import ID_PATTERN, Checker, _kind
 from .configfiles import ConfigFiles, Report
 from .languages import name as language_name
@@ -79,6 +79,7 @@ class ModuleText:
     objectives: list[Objective]
     facilitator: str = ""  # Markdown, from the page's `/// facilitator` block
     tagged: list[topics.Tagged] = field(default_factory=list)  # where topics are named
+    words: int = 0  # read by learners: the body without the facilitator block (reading.py)
 
 
 @dataclass
@@ -100,6 +101,15 @@ class Module:
     def objective_ids(self) -> list[str]:
         """The ids of its objectives, in order (the same in every language)."""
         return [o.id for o in next(iter(self.text.values())).objectives] if self.text else []
+
+    def reading_minutes(self, lang: str) -> int:
+        """Minutes to read the page in ``lang`` (hooks/leda/reading.py)."""
+        return reading.reading_minutes(self.text[lang].words, lang)
+
+    @property
+    def exercise_minutes(self) -> int:
+        """The exercises' minutes, added up."""
+        return sum(e.minutes for e in self.exercises)
 
     @property
     def question_ids(self) -> list[str]:
@@ -530,7 +540,10 @@ def _load_module_file(path, shown, module_id, lang, track_ids, sources, problems
         if block.kind == "exercise" and exercise:
             exercise.prompt[lang] = block.body.strip()
     facilitator = next((b.body.strip() for b in found if b.kind == "facilitator"), "")
-    text = ModuleText(lang, shown, title, summary, objectives, facilitator, tagged)
+    words = reading.count_words(reading.without_facilitator(body, body_line, found))
+    minutes_line = meta.line_of("minutes")
+    reading.check_minutes(shown, minutes_line, meta.get("minutes"), words, lang, problems)
+    text = ModuleText(lang, shown, title, summary, objectives, facilitator, tagged, words)
     return meta, text, exercises
 
 
