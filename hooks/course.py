@@ -10,7 +10,7 @@ fails a ``--strict`` build.
 from __future__ import annotations
 
 from jinja2 import Environment
-from leda import adapter, home, pages, templates
+from leda import adapter, home, pages, reading, templates
 from leda.nav import TITLES, arrange
 from leda.state import STATE
 from mkdocs.config.defaults import MkDocsConfig
@@ -52,6 +52,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     page.meta.setdefault("template", pages.template(page.file.src_uri))
     module = build.site.course.modules[module_id]
     lang = adapter.page_language(page, build)
+    page.meta["leda_reading"] = reading.page_minutes(markdown, lang)  # for the time line
     return pages.render_blocks(markdown, page.file.src_uri, module, lang, build.env)
 
 

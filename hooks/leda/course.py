@@ -79,7 +79,6 @@ class ModuleText:
     objectives: list[Objective]
     facilitator: str = ""  # Markdown, from the page's `/// facilitator` block
     tagged: list[topics.Tagged] = field(default_factory=list)  # where topics are named
-    words: int = 0  # read by learners: the body without the facilitator block (reading.py)
 
 
 @dataclass
@@ -101,10 +100,6 @@ class Module:
     def objective_ids(self) -> list[str]:
         """The ids of its objectives, in order (the same in every language)."""
         return [o.id for o in next(iter(self.text.values())).objectives] if self.text else []
-
-    def reading_minutes(self, lang: str) -> int:
-        """Minutes to read the page in ``lang`` (hooks/leda/reading.py)."""
-        return reading.reading_minutes(self.text[lang].words, lang)
 
     @property
     def exercise_minutes(self) -> int:
@@ -543,7 +538,7 @@ def _load_module_file(path, shown, module_id, lang, track_ids, sources, problems
     words = reading.count_words(reading.without_facilitator(body, body_line, found))
     minutes_line = meta.line_of("minutes")
     reading.check_minutes(shown, minutes_line, meta.get("minutes"), words, lang, problems)
-    text = ModuleText(lang, shown, title, summary, objectives, facilitator, tagged, words)
+    text = ModuleText(lang, shown, title, summary, objectives, facilitator, tagged)
     return meta, text, exercises
 
 

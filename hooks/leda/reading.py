@@ -8,6 +8,11 @@ block fences (``///``) and Markdown's punctuation. Words are read at ``RATES``
 words a minute (a common figure for reading to learn, slower than skimming),
 rounded up to whole minutes.
 
+The count is not kept in the course model (which every page sees, so that
+``./leda serve`` would render every page again after an edit of one module's
+prose): ``page_minutes`` counts the page's Markdown again when the page itself is
+rendered (hooks/course.py), for its template.
+
 The exercises' time is separate: the sum of their ``minutes`` in the front matter.
 ``check_minutes`` stops the build when a module's stated ``minutes`` (its time at
 your own pace) is below its reading time in any language.
@@ -18,6 +23,7 @@ from __future__ import annotations
 import math
 import re
 
+from . import blocks
 from .problems import Problems
 
 RATES = {"sv": 200, "en": 230}  # words a minute; other languages read at DEFAULT_RATE
@@ -57,6 +63,12 @@ def without_facilitator(body: str, body_line: int, blocks) -> str:
         if block.kind == "facilitator":
             del lines[block.line - body_line : block.end - body_line + 1]
     return "\n".join(lines)
+
+
+def page_minutes(markdown: str, lang: str) -> int:
+    """Minutes to read a module page's Markdown body (as the engine reads it) in ``lang``."""
+    found = blocks.parse(markdown, 1, "", Problems())
+    return reading_minutes(count_words(without_facilitator(markdown, 1, found)), lang)
 
 
 def check_minutes(path: str, line: int, minutes, words: int, lang: str, problems: Problems) -> None:
