@@ -253,3 +253,23 @@ def test_a_newcomer_starts_with_the_keyboard_alone(tab, real_server, lang):
         page.keyboard.press("Tab")
         hrefs.append(page.evaluate("document.activeElement.getAttribute('href')"))
     assert {"trainers/", "organisations/", "course/"} <= set(hrefs)
+
+
+def test_the_home_page_follows_an_organisations_selection_and_start(tmp_path):
+    project = make_project(tmp_path, fixture=None, real_content=True)
+    (project / "organisation.yml").write_text(
+        "INHERIT: mkdocs.yml\nextra:\n  leda:\n    start: leadership-gym\n"
+        "    publish:\n      tracks: [trust, learning]\n",
+        "utf-8",
+    )
+    build = run_build(project, tmp_path / "site", config="organisation.yml")
+    assert build.code == 0, build.log
+    published = [m for m in MODULES if m["track"] in ("trust", "learning")]
+    for lang in LANGUAGES:
+        html = build.html(f"{prefix(lang)}index.html")
+        assert 'data-leda-start="leadership-gym"' in html
+        assert re.findall(r'data-leda-track="([^"]+)"', html) == ["trust", "learning"]
+        assert re.findall(r'data-leda-module="([^"]+)"', html) == [m["id"] for m in published]
+        trainers = build.html(f"{prefix(lang)}trainers/index.html")
+        guides = re.findall(r'href="\.\./modules/([^/]+)/guide/"', trainers.split("md-content")[-1])
+        assert guides == [m["id"] for m in published]
