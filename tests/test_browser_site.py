@@ -92,7 +92,7 @@ def test_a_stemmed_hit_is_shown_as_found_and_highlighted(
     tab, real_server, prefix, query, stem, missing
 ):
     # Pages that say only the stem ("tillit", "coach") are hits; Material used to mark
-    # them "Saknas: ~~tilliten~~" (search-worker.js: markStemmed).
+    # them "Saknas: ~~tilliten~~" (search-worker.js: stemmedTerms).
     tab.page.goto(real_server.url + prefix + "about/")
     hits = search(tab.page, query)
     assert len(hits) > 3, hits

@@ -9,9 +9,10 @@
  * (the result's `terms`, shown as "Saknas: ~~tilliten~~"): found when a word the
  * result matched starts with the term as typed. A stemmed match ("tilliten" found
  * as "tillit") fails that test, so the hit said the word it had found was missing.
- * `markStemmed` adds the typed term to such a result's matched words, with no
- * positions (Material highlights only positions, and the stem's are there): the
- * term counts as found, and the stem stays highlighted. */
+ * Leda notes, for every result lunr returns, the terms it matched only through
+ * their stem (`stemmedTerms`), and marks them found in the result Material sends
+ * back. The stem is highlighted already (Material highlights every matched word),
+ * and the ranking stays Material's, where a word as typed counts more. */
 (function () {
   "use strict";
   // This script's own address: a worker's location, or, when file-worker.js runs
@@ -21,9 +22,13 @@
   var QUERY = 2; // Material's message type for a search query
   var word = /^[\p{L}\p{N}]+$/u;
 
+  var RESULT = 3; // and for its result
+  var stemmed = {}; // the last search: result → the terms it matched through their stem
+
   // A result whose matched words hold a stem of a query term, but no word starting
   // with the term itself, matched that term through the stemmer: it was found.
-  function markStemmed(index, query, results) {
+  function stemmedTerms(index, query, results) {
+    stemmed = {};
     var parsed = new self.lunr.Query(index.fields);
     try {
       new self.lunr.QueryParser(query, parsed).parse();
@@ -39,17 +44,19 @@
         return { term: term, stems: index.pipeline.runString(term) };
       });
     results.forEach(function (result) {
-      var metadata = result.matchData.metadata;
-      var words = Object.keys(metadata);
-      terms.forEach(function (t) {
-        var typed = words.some(function (w) {
-          return w.indexOf(t.term) === 0;
+      var words = Object.keys(result.matchData.metadata);
+      stemmed[result.ref] = terms
+        .filter(function (t) {
+          var typed = words.some(function (w) {
+            return w.indexOf(t.term) === 0;
+          });
+          return !typed && words.some(function (w) {
+            return t.stems.indexOf(w) !== -1;
+          });
+        })
+        .map(function (t) {
+          return t.term;
         });
-        var stemmed = words.some(function (w) {
-          return t.stems.indexOf(w) !== -1;
-        });
-        if (!typed && stemmed) metadata[t.term] = {}; // no fields: nothing more to highlight
-      });
     });
   }
 
@@ -60,10 +67,26 @@
     lunr.Index.prototype.ledaSearch = search;
     lunr.Index.prototype.search = function (query) {
       var results = search.call(this, query);
-      markStemmed(this, query, results);
+      stemmedTerms(this, query, results);
       return results;
     };
   }
+
+  // Material's worker answers with the global postMessage: the terms found through
+  // their stem are marked found before the result leaves.
+  var post = self.postMessage;
+  self.postMessage = function (message) {
+    if (message && message.type === RESULT && message.data && Array.isArray(message.data.items)) {
+      message.data.items.forEach(function (group) {
+        group.forEach(function (item) {
+          (stemmed[item.location] || []).forEach(function (term) {
+            if (item.terms && item.terms[term] === false) item.terms[term] = true;
+          });
+        });
+      });
+    }
+    return post.apply(self, arguments);
+  };
 
   self.addEventListener("message", function (event) {
     var message = event.data;
