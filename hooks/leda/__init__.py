@@ -12,12 +12,14 @@ The course and its checks:
 - ``colors``: WCAG contrast, and Leda's palette from leda.css
 - ``branding``: the organisation's brand; ``publish``: the published selection
 - ``site``: the course, plans and selection loaded together (``load_site``)
+- ``reading``: reading time and the check of a module's ``minutes``; ``home``: the
+  home page's start module (``extra.leda.start``)
 
 The build:
 
 - ``state``: what the hooks of one build share (``STATE``, one ``LanguageBuild`` per language)
 - ``languages``: each language's paths, alternates and search index
-- ``nav``: the navigation; ``pages``: page kinds, module blocks, generated pages, ``leda``
+- ``nav``: the navigation by audience, previous and next; ``pages``: page kinds, module blocks, generated pages, ``leda``
 - ``strings``: interface text (``t``) and ``fill``; ``templates``: what templates get
 - ``markup``: safe Markdown for data texts; ``csp``: the Content-Security-Policy
 - ``meta``: the page's description escaped and checked in its ``<meta>``
