@@ -296,3 +296,18 @@ def test_the_footer_leads_to_the_pages_outside_the_course(real_site, lang):
         f"../../{p}/"
         for p in ("trainers", "organisations", "topics", "glossary", "about", "accessibility")
     ]
+
+
+def test_a_wrong_audience_stops_the_build_at_its_line(tmp_path):
+    from conftest import make_project, run_build
+
+    project = make_project(tmp_path)
+    for lang in LANGUAGES:
+        (project / "docs" / f"timer.{lang}.md").write_text(
+            "---\ntitle: Timer\n\naudience: trainer\n---\n\n# Timer\n", "utf-8"
+        )
+    build = run_build(project, tmp_path / "site")
+    assert build.code != 0
+    assert "docs/timer.sv.md:4: unknown audience 'trainer'; use one of: learners, trainers" in (
+        build.log
+    )
