@@ -10,8 +10,8 @@ fails a ``--strict`` build.
 from __future__ import annotations
 
 from jinja2 import Environment
-from leda import adapter, pages, templates
-from leda.nav import arrange
+from leda import adapter, home, pages, reading, templates
+from leda.nav import TITLES, arrange
 from leda.state import STATE
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -23,16 +23,24 @@ def on_pre_build(config: MkDocsConfig) -> None:
     build = STATE.current
     with adapter.reported():
         site = build.load()
+        home.start_module(
+            build.settings.leda.get("start"), site.course, site.full, build.settings.files
+        )
     if build.lang == build.default:  # once, not again in every language's build
         for warning in (site.full or site.course).warnings:
             adapter.warn(str(warning))
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Home, the course overview, one section per track, then the other pages."""
+    """A section per audience: the course (home, overview, tracks), trainers, organisations,
+    about; previous and next in reading order (hooks/leda/nav.py)."""
     build = STATE.current
-    items = arrange(adapter.nav_pages(files), build.site.course, build.lang)
-    return adapter.navigation(items)
+    found = adapter.nav_pages(files)
+    titles = {key: build.strings[f"home.nav.{key}"] for key in TITLES}
+    docs = build.settings.docs_dir.resolve().relative_to(build.settings.root).as_posix()
+    with adapter.reported():
+        tree = arrange(found, build.site.course, build.lang, titles, docs)
+    return adapter.navigation(tree, found)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -44,6 +52,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     page.meta.setdefault("template", pages.template(page.file.src_uri))
     module = build.site.course.modules[module_id]
     lang = adapter.page_language(page, build)
+    page.meta["leda_reading"] = reading.page_minutes(markdown, lang)  # for the time line
     return pages.render_blocks(markdown, page.file.src_uri, module, lang, build.env)
 
 
@@ -56,4 +65,14 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     build = STATE.current
     lang = adapter.page_language(page, build)
     context["leda"] = pages.context(build.site, lang, page.file.src_uri, page.meta)
+    if page.meta.get("template") == home.TEMPLATE:
+        context["leda"]["start"] = home.start_module(
+            build.settings.leda.get("start"), build.site.course
+        )
+    adapter.owner_active(page, True)  # a quiz page opens its module in the sidebar
     return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    adapter.owner_active(page, False)
+    return output

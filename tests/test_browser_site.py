@@ -82,3 +82,24 @@ def test_a_malformed_address_breaks_nothing(tab, fixture_server):
     tab.page.goto(fixture_server.url + "modules/sample-trust/#trust-pair")
     expect(tab.page.locator("#trust-pair")).to_be_focused()
     assert tab.errors == []
+
+
+@pytest.mark.parametrize(
+    ("prefix", "query", "stem", "missing"),
+    [("", "tilliten", "tillit", "Saknas"), ("en/", "coaching", "coach", "Missing")],
+)
+def test_a_stemmed_hit_is_shown_as_found_and_highlighted(
+    tab, real_server, prefix, query, stem, missing
+):
+    # Pages that say only the stem ("tillit", "coach") are hits; Material used to mark
+    # them "Saknas: ~~tilliten~~" (search-worker.js: stemmedTerms).
+    tab.page.goto(real_server.url + prefix + "about/")
+    hits = search(tab.page, query)
+    assert len(hits) > 3, hits
+    results = tab.page.locator(".md-search-result")
+    expect(results.locator("mark").first).to_be_visible()
+    marked = {m.lower() for m in results.locator("mark").all_inner_texts()}
+    assert any(m.startswith(stem) and not m.startswith(query) for m in marked), marked
+    assert missing not in results.inner_text()
+    assert results.locator(".md-search-result__terms").count() == 0
+    assert tab.errors == []

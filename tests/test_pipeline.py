@@ -23,7 +23,6 @@ from conftest import CONFIG, FIXTURES, LANGUAGES, ROOT
 from jinja2 import DictLoader, Environment, FileSystemLoader
 from leda.course import Course, Module, Track
 from leda.languages import alternates, split_search_index, write_search_index
-from leda.nav import NavPage, NavSection, arrange, flatten
 from leda.pages import context, guide_pages, module_id, plan_id, quiz_pages, template
 from leda.publish import LeftOut, is_left_out, left_out, unlink
 from leda.site import SiteInputs, load_site
@@ -199,7 +198,7 @@ def test_the_site_loads_as_one_function_of_the_files(tmp_path):
     assert sorted(whole.course.modules) == ["sample-trust"] and list(whole.plans) == ["trust-60"]
 
 
-# --- Navigation --------------------------------------------------------------------------
+# --- A small course ----------------------------------------------------------------------
 
 
 def course(*modules: tuple[str, str, int]) -> Course:
@@ -209,56 +208,6 @@ def course(*modules: tuple[str, str, int]) -> Course:
         tracks,
         {m: Module(id=m, track=t, order=o, minutes=20, exercises=[]) for m, t, o in modules},
     )
-
-
-def page(src: str, module=None, **meta) -> NavPage:
-    return NavPage(src, src.rpartition("/")[2].startswith("index."), meta, module, ref=src)
-
-
-def shape(items) -> list:
-    return [
-        (i.title, [c.ref for c in i.children]) if isinstance(i, NavSection) else i.ref
-        for i in items
-    ]
-
-
-def test_navigation_home_course_tracks_then_pages_and_folders_by_order():
-    pages = [
-        page("about.sv.md", order=90),
-        page("course.sv.md", order=10, leda="course"),
-        page("index.sv.md", order=500),  # the home page comes first whatever its order
-        page("plans/b.sv.md"),
-        page("plans/index.sv.md", order=50, title="Planer"),
-        page("plans/a.sv.md", order=10),  # the index page still first
-        page("glossary.sv.md"),
-        page("modules/t2.sv.md", module="t2"),
-        page("modules/t1.sv.md", module="t1"),
-        page("modules/g1.sv.md", module="g1"),
-    ]
-    items = arrange(
-        pages, course(("t1", "trust", 1), ("t2", "trust", 2), ("g1", "growth", 1)), "sv"
-    )
-    assert shape(items) == [
-        "index.sv.md",
-        "course.sv.md",
-        ("Tillit", ["modules/t1.sv.md", "modules/t2.sv.md"]),
-        ("Växt", ["modules/g1.sv.md"]),
-        ("Planer", ["plans/index.sv.md", "plans/a.sv.md", "plans/b.sv.md"]),
-        "about.sv.md",
-        "glossary.sv.md",  # no order: 100
-    ]
-    assert [p.ref for p in flatten(items)][:4] == [
-        "index.sv.md",
-        "course.sv.md",
-        "modules/t1.sv.md",
-        "modules/t2.sv.md",
-    ]
-
-
-def test_without_a_course_page_the_tracks_come_last_and_empty_tracks_not_at_all():
-    pages = [page("index.sv.md"), page("about.sv.md"), page("modules/t1.sv.md", module="t1")]
-    items = arrange(pages, course(("t1", "trust", 1)), "sv")
-    assert shape(items) == ["index.sv.md", "about.sv.md", ("Tillit", ["modules/t1.sv.md"])]
 
 
 # --- Languages ---------------------------------------------------------------------------

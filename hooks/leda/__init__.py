@@ -12,12 +12,14 @@ The course and its checks:
 - ``colors``: WCAG contrast, and Leda's palette from leda.css
 - ``branding``: the organisation's brand; ``publish``: the published selection
 - ``site``: the course, plans and selection loaded together (``load_site``)
+- ``reading``: reading time and the check of a module's ``minutes``; ``home``: the
+  home page's start module (``extra.leda.start``)
 
 The build:
 
 - ``state``: what the hooks of one build share (``STATE``, one ``LanguageBuild`` per language)
 - ``languages``: each language's paths, alternates and search index
-- ``nav``: the navigation; ``pages``: page kinds, module blocks, generated pages, ``leda``
+- ``nav``: the navigation by audience, previous and next; ``pages``: page kinds, module blocks, generated pages, ``leda``
 - ``strings``: interface text (``t``) and ``fill``; ``templates``: what templates get
 - ``markup``: safe Markdown for data texts; ``csp``: the Content-Security-Policy
 - ``meta``: the page's description and link previews, escaped and checked in its ``<meta>``
@@ -72,8 +74,8 @@ on_files          -200  guides.py             build.site, build.strings → a fa
                                               per module, a page per topic (generated)
 on_files          -200  branding.py           build.site.left_out, build.brand → left-out
                                               pages excluded, build.left_out_urls; brand.css
-on_nav               0  course.py             front matter, build.site → the navigation
-                                              (nav.arrange)
+on_nav               0  course.py             front matter, build.site → the navigation by
+                                              audience, previous and next (nav.arrange)
 on_nav            -100  (mkdocs-static-i18n)  → the home page and titles per language
 on_page_markdown     0  course.py             build.site, build.env → module pages: blocks
                                               rendered (pages.render_blocks), the template
@@ -97,6 +99,8 @@ on_page_context      0  statement.py          build.statement → the statement 
 on_page_context      0  meta.py               page.meta.description → escaped for its <meta>;
                                               build.preview, the page → leda_meta (OpenGraph
                                               and Twitter tags, partials/leda/meta.html)
+on_post_page         0  course.py             the page → its owner (a quiz's module) closed
+                                              in the sidebar again (set in on_page_context)
 on_post_page         0  offline.py            build.pages → folder links made file links
                                               (offline only)
 on_post_page         0  meta.py               the page → its <meta name="description"> and

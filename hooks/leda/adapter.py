@@ -9,6 +9,7 @@ site engine would need another adapter and new hook files, not a new course.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import pairwise
@@ -24,7 +25,7 @@ from mkdocs.utils import normalize_url
 from mkdocs.utils.meta import get_data
 
 from .languages import prefix
-from .nav import NavPage, NavSection, flatten
+from .nav import KINDS, NavPage, NavSection, NavTree, flatten
 from .pages import Generated, module_id
 from .problems import CourseError
 from .state import LanguageBuild, Settings
@@ -130,42 +131,85 @@ def front_matter(page: Page) -> dict:
         return {}
 
 
+_AUDIENCE_LINE = re.compile(r"^audience\s*:", re.M)
+
+
+def _audience_line(file: File) -> int:
+    """The line of ``audience:`` in the page's front matter (1 if none)."""
+    try:
+        text = file.content_string
+    except OSError:
+        return 1
+    found = _AUDIENCE_LINE.search(text)
+    return text.count("\n", 0, found.start()) + 1 if found else 1
+
+
 def nav_pages(files: Files) -> list[NavPage]:
-    """The pages the navigation arranges: every page from docs/, none the build makes."""
+    """The pages the navigation arranges: every page from docs/, and of the pages the
+    build makes those that have a place in it (quizzes, guides, topics: ``nav.KINDS``).
+    The other pages the build makes have no previous and next."""
     out = []
     for file in files.documentation_pages():
         page = file.page
-        if page is None or getattr(file, "generated_by", None):
+        if page is None:
             continue
+        meta = front_matter(page)
+        kind = next((k for k in KINDS if meta.get(f"leda_{k}")), None)
+        if getattr(file, "generated_by", None):
+            page.previous_page = page.next_page = None
+            if kind is None:
+                continue
         out.append(
             NavPage(
                 src_uri=file.src_uri,
                 is_index=page.is_index,
-                meta=front_matter(page),
-                module=module_id(file.src_uri),
+                meta=meta,
+                module=meta.get(f"leda_{kind}")
+                if kind in ("quiz", "guide")
+                else module_id(file.src_uri),
                 ref=page,
+                kind=kind,
+                audience_line=_audience_line(file) if "audience" in meta else 1,
             )
         )
     return out
 
 
-def navigation(items: list[NavPage | NavSection]) -> Navigation:
-    """Leda's navigation as MkDocs' own, with each page's previous and next."""
+def navigation(tree: NavTree, pages: list[NavPage]) -> Navigation:
+    """Leda's navigation as MkDocs' own, with each page's previous and next.
+
+    Each section of the top level carries its audience (``leda_audience``), for
+    the templates; a page that is not in the sidebar (a quiz) carries the page it
+    belongs to (``leda_owner``), which ``owner_active`` opens in the sidebar.
+    """
 
     def convert(item: NavPage | NavSection):
         if isinstance(item, NavPage):
             return item.ref
-        section = Section(item.title, [child.ref for child in item.children])
+        section = Section(item.title, [convert(child) for child in item.children])
+        section.leda_audience = item.audience
         for child in section.children:
             child.parent = section
         return section
 
-    pages = [p.ref for p in flatten(items)]
     for page in pages:
-        page.previous_page = page.next_page = None
-    for before, after in pairwise(pages):
-        before.next_page, after.previous_page = after, before
-    return Navigation([convert(item) for item in items], pages)
+        page.ref.previous_page = page.ref.next_page = None
+        page.ref.leda_owner = None
+    for sequence in tree.sequences:
+        for before, after in pairwise(sequence):
+            before.ref.next_page, after.ref.previous_page = after.ref, before.ref
+    for hidden, owner in tree.owners:
+        hidden.ref.leda_owner = owner.ref
+    items = [convert(item) for item in tree.items]
+    return Navigation(items, [p.ref for p in flatten(tree.items)])
+
+
+def owner_active(page: Page, active: bool) -> None:
+    """Mark the page that ``page`` belongs to (``navigation``) as the sidebar's open one
+    while ``page`` is rendered, and no longer afterwards."""
+    owner = getattr(page, "leda_owner", None)
+    if owner is not None:
+        owner.active = active
 
 
 def page_language(page: Page, build: LanguageBuild) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import blocks, topics, yamlsource
+from . import blocks, reading, topics, yamlsource
 from .checks import ID_PATTERN, Checker, _kind
 from .configfiles import ConfigFiles, Report
 from .languages import name as language_name
@@ -101,6 +101,11 @@ class Module:
     def objective_ids(self) -> list[str]:
         """The ids of its objectives, in order (the same in every language)."""
         return [o.id for o in next(iter(self.text.values())).objectives] if self.text else []
+
+    @property
+    def exercise_minutes(self) -> int:
+        """The exercises' minutes, added up."""
+        return sum(e.minutes for e in self.exercises)
 
     @property
     def question_ids(self) -> list[str]:
@@ -531,6 +536,9 @@ def _load_module_file(path, shown, module_id, lang, track_ids, sources, problems
         if block.kind == "exercise" and exercise:
             exercise.prompt[lang] = block.body.strip()
     facilitator = next((b.body.strip() for b in found if b.kind == "facilitator"), "")
+    words = reading.count_words(reading.without_facilitator(body, body_line, found))
+    minutes_line = meta.line_of("minutes")
+    reading.check_minutes(shown, minutes_line, meta.get("minutes"), words, lang, problems)
     text = ModuleText(lang, shown, title, summary, objectives, facilitator, tagged)
     return meta, text, exercises
 
