@@ -19,7 +19,8 @@ The build:
 
 - ``state``: what the hooks of one build share (``STATE``, one ``LanguageBuild`` per language)
 - ``languages``: each language's paths, alternates and search index
-- ``nav``: the navigation by audience, previous and next; ``pages``: page kinds, module blocks, generated pages, ``leda``
+- ``nav``: the navigation by audience, previous and next
+- ``pages``: page kinds, module blocks, generated pages, ``leda``
 - ``strings``: interface text (``t``) and ``fill``; ``templates``: what templates get
 - ``markup``: safe Markdown for data texts; ``csp``: the Content-Security-Policy
 - ``meta``: the page's description and link previews, escaped and checked in its ``<meta>``
