@@ -314,7 +314,7 @@
   }
 
   function exported(snap, at) {
-    var doc = { app: "leda", kind: "journal", v: 1, exported: iso(at), notes: {}, copies: {}, progress: {}, quizzes: {}, backups: [] };
+    var doc = { app: "leda", kind: "journal", v: 1, exported: iso(at), notes: {}, copies: {}, progress: {}, quizzes: {}, places: {}, commitments: {}, names: {}, backups: [] };
     var part = {};
     Object.keys(PARTS).forEach(function (p) {
       part[PARTS[p]] = doc[p];
