@@ -88,7 +88,7 @@
           r.checked = r.value === (current.option || "");
         });
         if (!current.option) own.value = current.text;
-        due.value = current.due;
+        due.value = current.answer || current.due < J.today() ? J.today(7) : current.due; // a new week
         J.say(status, "");
         showForm(true);
         return (

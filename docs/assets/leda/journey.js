@@ -73,7 +73,8 @@
   }
   /* The module a link goes to ("…/modules/<id>/"), or null. */
   function linked(a) {
-    var m = /\/modules\/([a-z0-9-]+)\/(index\.html)?$/.exec(new URL(a.href, location.href).pathname);
+    var url = new URL(a.href, location.href);
+    var m = !url.hash && /\/modules\/([a-z0-9-]+)\/(index\.html)?$/.exec(url.pathname);
     return m && m[1];
   }
   function mark(link, on) {
@@ -142,7 +143,7 @@
   function heading() {
     var found = null;
     $$(".leda-module h2[id], .leda-module h3[id]").forEach(function (h) {
-      if (h.getBoundingClientRect().top < 90) found = h;
+      if (h.getBoundingClientRect().top < window.innerHeight / 3) found = h; // in view, or above
     });
     return found;
   }
