@@ -949,3 +949,41 @@ def test_storage_is_probed_once_per_page(tab, fixture_server):
             w for w in page.evaluate("() => ledaWrites") if w != f"setItem {PREFIX}place:last"
         ]
         assert writes == [f"setItem {PREFIX}probe", f"removeItem {PREFIX}probe"], path
+
+
+def test_the_markdown_export_is_worth_bringing_to_a_coach(browser, fixture_server):
+    """Each exercise's prompt above the answer, the learner's line breaks, HTML as text."""
+    tab = Tab(browser, accept_downloads=True)
+    try:
+        page = tab.page
+        page.goto(fixture_server.url + MODULE)
+        field(page, "trust-inventory").fill("Schemat\nMötena\n\n<b>Inte</b> & <script>x</script>")
+        field(page, "trust-inventory").blur()
+        page.goto(fixture_server.url + JOURNAL)
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Exportera som Markdown").click()
+        markdown = Path(info.value.path()).read_text(encoding="utf-8")
+        section = markdown[markdown.index("### Kartlägg kontrollen") :]
+        prompt = "> Skriv ned tre saker du kontrollerar varje vecka. Vilken av dem kan du släppa?"
+        answer = "Schemat\\\nMötena\n\n\\<b\\>Inte\\</b\\> \\& \\<script\\>x\\</script\\>"
+        assert section.index(prompt) < section.index(answer)
+        assert "<b>" not in markdown and "<script>" not in markdown
+        assert tab.errors == []
+    finally:
+        tab.close()
+
+
+def test_the_empty_journal_says_how_to_start_and_offers_only_the_import(tab, fixture_server):
+    page = tab.page
+    page.goto(fixture_server.url + JOURNAL)
+    expect(page.locator("[data-journal-empty]")).to_contain_text("Så kommer du i gång")
+    expect(page.get_by_role("button", name="Radera allt")).to_be_hidden()
+    expect(page.get_by_role("button", name="Exportera som Markdown")).to_be_hidden()
+    expect(page.get_by_label("Importera en säkerhetskopia (JSON)")).to_be_visible()
+    page.goto(fixture_server.url + MODULE)
+    field(page, "trust-pair").fill("Något")
+    field(page, "trust-pair").blur()
+    page.goto(fixture_server.url + JOURNAL)
+    expect(page.locator("[data-journal-empty]")).to_be_hidden()
+    expect(page.get_by_role("button", name="Radera allt")).to_be_visible()
+    assert axe_violations(page) == []

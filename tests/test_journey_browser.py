@@ -189,6 +189,8 @@ def test_a_commitment_is_followed_up_a_week_later_and_kept_everywhere(browser, r
         box = page.locator("[data-leda-commitment]")
         expect(box.get_by_label("Dag för uppföljning")).to_have_value("2026-12-09")  # a week on
         expect(box.locator("[data-commitment-list]")).to_be_hidden()  # the form has them
+        assert axe_violations(page) == []  # the form
+        shoot(page, "module-commitment-form-sv", box)
         commit(page, "Stryk eller förenkla en kontroll som ingen har nytta av.")
         expect(box.locator("[data-commitment-made]")).to_contain_text(
             "Leda frågar hur det gick från och med 9 december 2026."

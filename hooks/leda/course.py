@@ -641,7 +641,13 @@ def _commitments(check: Checker, meta) -> list[Commitment] | None:
                     "give each commitment its own id",
                 )
             seen.setdefault(cid, raw.line_of("id"))
-        check.keys(raw, what, required=("id", "text"))
+        check.keys(raw, what, required=("id",), optional=("text",))
+        if "text" not in raw:
+            check.add(
+                items.line_of(index),
+                f"{what} has no `text:`; add what the learner will do, in a sentence "
+                "(like `text: Hand over one decision to your team.`)",
+            )
         text = check.string(raw, "text", what)
         if cid and text:
             out.append(Commitment(cid, text, raw.line_of("id")))
