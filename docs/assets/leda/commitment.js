@@ -122,6 +122,12 @@
       document.head.appendChild(script);
     });
     show();
+    // Another tab saved or followed it up: show that, unless the form is open here.
+    D.watch(function (changed) {
+      if ((changed !== null && changed !== name) || (!form.hidden && current)) return;
+      var e = D.read(name);
+      current = e.state === "ok" || e.state === "newer" ? e.value : null;
+      show();
+    });
   }
-
 })();
