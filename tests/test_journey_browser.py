@@ -168,8 +168,16 @@ def test_a_low_quiz_score_leaves_the_module_not_done(tab, real_server):
 # ---- Commitments and follow-up ---------------------------------------------------------
 
 
-def commit(page, option: str | None, own: str = "", due: str | None = None) -> None:
+def near(page):
+    """The commitment, scrolled to: its code (commitment.js) loads as it nears the screen."""
     box = page.locator("[data-leda-commitment]")
+    box.scroll_into_view_if_needed()
+    expect(box.locator("[data-commitment-list]")).to_be_hidden()  # the form has them now
+    return box
+
+
+def commit(page, option: str | None, own: str = "", due: str | None = None) -> None:
+    box = near(page)
     if option:
         box.get_by_label(option).check()
     else:
@@ -186,9 +194,9 @@ def test_a_commitment_is_followed_up_a_week_later_and_kept_everywhere(browser, r
         page = first.page
         page.clock.install(time=START)
         page.goto(real_server.url + MODULE)
-        box = page.locator("[data-leda-commitment]")
+        assert page.evaluate("() => !!document.querySelector('script[src*=commitment]')") is False
+        box = near(page)
         expect(box.get_by_label("Dag för uppföljning")).to_have_value("2026-12-09")  # a week on
-        expect(box.locator("[data-commitment-list]")).to_be_hidden()  # the form has them
         assert axe_violations(page) == []  # the form
         shoot(page, "module-commitment-form-sv", box)
         commit(page, "Stryk eller förenkla en kontroll som ingen har nytta av.")
@@ -263,6 +271,7 @@ def test_a_commitment_is_followed_up_a_week_later_and_kept_everywhere(browser, r
             "Hur det gick (10 december 2026): Delvis"
         )
         fresh.goto(real_server.url + MODULE)
+        near(fresh)
         expect(fresh.locator("[data-commitment-made]")).to_contain_text(
             "Du har följt upp det 10 december 2026: delvis."
         )
@@ -276,7 +285,7 @@ def test_later_puts_the_follow_up_off_for_a_day_and_english_counts_a_week(tab, r
     page = tab.page
     page.clock.install(time=START)
     page.goto(real_server.url + "en/" + MODULE)
-    box = page.locator("[data-leda-commitment]")
+    box = near(page)
     box.get_by_label("Your own commitment").fill("Ask Sam to run Monday's meeting")
     expect(box.get_by_label("Something of my own")).to_be_checked()
     box.get_by_role("button", name="Save the commitment").click()
@@ -306,7 +315,7 @@ def test_a_commitment_that_cannot_be_stored_stays_on_the_page_and_says_so(browse
         tab.context.add_init_script(FULL_STORAGE)
         page = tab.page
         page.goto(real_server.url + MODULE)
-        box = page.locator("[data-leda-commitment]")
+        box = near(page)
         box.get_by_label("Stryk eller förenkla en kontroll som ingen har nytta av.").check()
         box.get_by_role("button", name="Spara åtagandet").click()
         expect(box.locator("[data-commitment-status]")).to_contain_text("lagring är full")
@@ -333,7 +342,7 @@ def test_a_followed_up_commitment_is_kept_when_a_new_one_is_made(tab, real_serve
     }
     put(page, "commitment:from-control-to-trust", old)
     page.reload()
-    box = page.locator("[data-leda-commitment]")
+    box = near(page)
     expect(box.locator("[data-commitment-when]")).to_contain_text("jag gjorde det")
     box.get_by_role("button", name="Ändra").click()
     commit(page, "Stryk eller förenkla en kontroll som ingen har nytta av.")
@@ -489,3 +498,18 @@ def test_without_javascript_the_record_and_the_commitment_say_what_needs_it(brow
         expect(page.locator("[data-leda-continue]")).to_be_hidden()
     finally:
         tab.close()
+
+
+def test_a_commitment_made_in_another_tab_shows_here(tab, real_server):
+    back = tab.context.new_page()
+    back.goto(real_server.url + MODULE)
+    near(back)
+    page = tab.page
+    page.goto(real_server.url + MODULE)
+    commit(page, "Stryk eller förenkla en kontroll som ingen har nytta av.")
+    made = back.locator("[data-commitment-made]")
+    expect(made).to_be_visible()  # the storage event
+    expect(made.locator("[data-commitment-text]")).to_have_text(
+        "Stryk eller förenkla en kontroll som ingen har nytta av."
+    )
+    back.close()

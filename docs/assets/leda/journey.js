@@ -2,9 +2,10 @@
  * learner was (place:last, on module pages: the module and the last h2/h3 scrolled past),
  * "continue where you left off" (partials/leda/continue.html), the done button and its
  * state (module and quiz pages), done marks in the navigation and on cards, progress per
- * track and for the course, the commitment on module pages (partials/leda/commitment.html;
- * its calendar file through ics.js, loaded when asked for) and the follow-up of a
- * commitment whose day has come (partials/leda/followup.html). Stored only through
+ * track and for the course. It loads the code of the rest only where it is needed: the
+ * commitment on a module page (commitment.js, as its section nears the screen; the
+ * calendar file's ics.js when asked for) and the follow-up of a commitment whose day has
+ * come (followup.js, partials/leda/followup.html). Stored only through
  * Leda.data; a module is done only when the learner marks it. Leda.journey: done(id),
  * marked(id) (true, false or null), render(), reset(). */
 (function () {
@@ -84,8 +85,14 @@
     var span = document.createElement("span");
     span.className = "leda-done-mark";
     span.setAttribute("data-leda-done-mark", "");
-    span.innerHTML = '<span aria-hidden="true">✓</span><span class="leda-sr-only"></span>';
-    span.lastChild.textContent = " " + t("journey.nav_done");
+    var check = document.createElement("span");
+    var words = document.createElement("span");
+    check.setAttribute("aria-hidden", "true");
+    check.textContent = "✓";
+    words.className = "leda-sr-only";
+    words.textContent = " " + t("journey.nav_done");
+    span.appendChild(check);
+    span.appendChild(words);
     link.appendChild(span);
   }
 
@@ -227,11 +234,27 @@
       })[0];
   }
 
-  render();
-  if (due()) {
+  function load(file) {
     var script = document.createElement("script");
-    script.src = new URL("assets/leda/followup.js", Leda.root).href;
+    script.src = new URL("assets/leda/" + file, Leda.root).href;
     document.head.appendChild(script);
+  }
+  render();
+  if (due()) load("followup.js");
+  // The commitment's code (commitment.js) loads as its section comes near the screen.
+  var commitment = $("[data-leda-commitment]");
+  if (commitment && window.IntersectionObserver) {
+    var seen = new IntersectionObserver(
+      function (entries) {
+        if (!entries[0].isIntersecting) return;
+        seen.disconnect();
+        load("commitment.js");
+      },
+      { rootMargin: "600px 0px" }
+    );
+    seen.observe(commitment);
+  } else if (commitment) {
+    load("commitment.js");
   }
   D.watch(render);
 
