@@ -138,7 +138,7 @@
     var result = D.put("done:" + id, { v: 1, done: next, updated: now() });
     if (result === "ok") delete marks[id];
     else if (result !== "newer") marks[id] = next;
-    say($("[data-leda-done-status]", box), result === "ok" ? "" : "progress." + result, null, true);
+    say($("[data-leda-done-status]", box), result === "ok" ? "" : "progress." + result, null, result !== "ok");
     render();
     if (Leda.notes && Leda.notes.progress) Leda.notes.progress();
   });
