@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from conftest import BLOCKED_STORAGE as BLOCKED
 from conftest import Tab, axe_violations
 from icalendar import Calendar
 from playwright.sync_api import expect
@@ -513,3 +514,25 @@ def test_a_commitment_made_in_another_tab_shows_here(tab, real_server):
         "Stryk eller förenkla en kontroll som ingen har nytta av."
     )
     back.close()
+
+
+def test_with_storage_blocked_the_journey_works_for_the_visit_and_says_so(browser, real_server):
+    tab = Tab(browser)
+    try:
+        tab.context.add_init_script(BLOCKED)
+        page = tab.page
+        page.goto(real_server.url + MODULE)
+        page.locator("[data-leda-done-toggle]").click()
+        expect(page.locator("[data-leda-done-status]")).to_contain_text("markeringen försvinner")
+        expect(page.locator("[data-leda-done-text]")).to_have_text("Klar")  # for this visit
+        box = near(page)
+        box.get_by_label("Stryk eller förenkla en kontroll som ingen har nytta av.").check()
+        box.get_by_role("button", name="Spara åtagandet").click()
+        expect(box.locator("[data-commitment-status]")).to_contain_text("låter inte Leda spara")
+        page.goto(real_server.url + COURSE)
+        expect(page.locator("[data-leda-continue]")).to_be_hidden()
+        page.goto(real_server.url + RECORD)
+        expect(page.get_by_label("Kom ihåg namnet i den här webbläsaren")).to_be_disabled()
+        assert tab.errors == []
+    finally:
+        tab.close()
