@@ -97,8 +97,9 @@
     });
     any = renderCommitments() || any;
     $("[data-journal-empty]", journal).hidden = any;
-    $("[data-journal-buttons]", journal).hidden = !any;
-    if (!any) $("[data-journal-confirm]", journal).hidden = true;
+    var stored = any || D.names("").length > 0; // marks, answers, backups: worth exporting
+    $("[data-journal-buttons]", journal).hidden = !stored;
+    if (!stored) $("[data-journal-confirm]", journal).hidden = true;
     renderBackups();
   }
 
