@@ -22,6 +22,7 @@ The build:
 - ``markup``: safe Markdown for data texts; ``csp``: the Content-Security-Policy
 - ``meta``: the page's description escaped and checked in its ``<meta>``
 - ``offline``: links for the copy opened from disk; ``scaffold``: ``./leda new-module``
+- ``version``: the course's version on the record of completion (build date, commit)
 - ``adapter``: the one module that knows MkDocs (configuration, pages, navigation)
 
 The pipeline
