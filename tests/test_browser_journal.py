@@ -25,6 +25,8 @@ COURSE = "course/"
 PREFIX = "leda:/:"  # Leda.store's prefix on the test server (site root "/")
 SAVED_SV = re.compile(r"^Sparat \d\d:\d\d$")
 SAVED_EN = re.compile(r"^Saved \d\d:\d\d$")
+DONE_SV = re.compile(r"^Klar \d{1,2} [a-zåäö]+ \d{4}$")  # the done button's state, with the day
+DONE_EN = re.compile(r"^Done \d{1,2} [A-Z][a-z]+ \d{4}$")
 WORDS = "Jag släpper kontrollen över schemat – gruppen äger det nu. Åsa och Örjan är med 🌱"
 FULL = (
     "Storage.prototype.setItem = function () {"
@@ -142,7 +144,7 @@ def test_export_markdown_and_json_then_import_into_a_fresh_browser(browser, fixt
         field(page, "trust-inventory").fill(WORDS)
         field(page, "trust-pair").fill("Ett samtal om tillit.\n\nAndra stycket: ”citat”.")
         field(page, "trust-pair").blur()
-        page.get_by_role("button", name="Markera modulen som klar").click()
+        page.get_by_role("button", name="Markera som klar").click()
         page.goto(fixture_server.url + QUIZ)
         page.locator("[data-question=trust-meaning] input").first.check()
         page.get_by_role("button", name="Rätta alla frågor").click()
@@ -190,9 +192,7 @@ def test_export_markdown_and_json_then_import_into_a_fresh_browser(browser, fixt
         expect(field(fresh, "trust-pair")).to_have_value(
             "Ett samtal om tillit.\n\nAndra stycket: ”citat”."
         )
-        expect(fresh.locator("[data-leda-done-text]")).to_have_text(
-            "You have marked this module as done."
-        )
+        expect(fresh.locator("[data-leda-done-text]")).to_have_text(DONE_EN)
         fresh.goto(fixture_server.url + "en/" + QUIZ)
         expect(fresh.locator("[data-question=trust-meaning] input").first).to_be_checked()
         # Importing the same file again changes nothing.
@@ -401,7 +401,7 @@ def test_blocked_storage_the_page_works_and_says_notes_cannot_be_kept(browser, f
         box.blur()
         expect(box).to_have_value(WORDS)
         expect(status(page, "trust-inventory")).to_contain_text("Kopiera texten")
-        page.get_by_role("button", name="Markera modulen som klar").click()
+        page.get_by_role("button", name="Markera som klar").click()
         expect(page.locator("[data-leda-done-status]")).to_contain_text("markeringen försvinner")
         expect(page.locator(".leda-facts [data-leda-state]")).to_have_text("Klar")
         # Leaving with text that could not be kept: the browser asks first.
@@ -411,9 +411,9 @@ def test_blocked_storage_the_page_works_and_says_notes_cannot_be_kept(browser, f
         page.goto(fixture_server.url + JOURNAL)
         assert dialogs == ["beforeunload"]
         expect(page.locator("[data-journal-storage]")).to_be_visible()
-        page.get_by_role("button", name="Radera allt").click()
-        page.get_by_role("button", name="Ja, radera allt").click()
-        expect(message(page)).to_contain_text("Det gick inte att radera")
+        # Nothing could be kept: the journal says how to start, with nothing to delete.
+        expect(page.locator("[data-journal-empty]")).to_be_visible()
+        expect(page.get_by_role("button", name="Radera allt")).to_be_hidden()
         assert tab.errors == []
     finally:
         tab.close()
@@ -467,7 +467,7 @@ def test_full_storage_shows_a_message_and_loses_nothing(browser, fixture_server)
         field(page, "trust-pair").blur()
         expect(status(page, "trust-pair")).to_contain_text("lagring är full")
         expect(field(page, "trust-pair")).to_have_value("Sparad tidigare och mer")
-        page.get_by_role("button", name="Markera modulen som klar").click()
+        page.get_by_role("button", name="Markera som klar").click()
         expect(page.locator("[data-leda-done-status]")).to_have_text(
             "Webbläsarens lagring är full, så markeringen är inte sparad."
         )
@@ -596,9 +596,9 @@ def test_marking_a_module_done_updates_the_overview_and_the_progress_bar(tab, fi
     field(page, "trust-inventory").fill("Något")
     field(page, "trust-inventory").blur()
     expect(page.locator(".leda-facts [data-leda-state]")).to_have_text("Påbörjad")
-    button = page.get_by_role("button", name="Markera modulen som klar")
+    button = page.get_by_role("button", name="Markera som klar")
     button.click()
-    expect(page.locator("[data-leda-done-status]")).to_have_text("Modulen är markerad som klar.")
+    expect(page.locator("[data-leda-done-text]")).to_have_text(DONE_SV)
     expect(page.get_by_role("button", name="Markera som inte klar")).to_be_focused()
     expect(page.locator(".leda-facts [data-leda-state]")).to_have_text("Klar")
     page.goto(fixture_server.url + COURSE)
@@ -612,29 +612,30 @@ def test_marking_a_module_done_updates_the_overview_and_the_progress_bar(tab, fi
     ).to_have_text("Status: Done")
 
 
-def test_a_completed_quiz_counts_as_done(tab, fixture_server):
+def test_a_completed_quiz_does_not_mark_the_module_done(tab, fixture_server):
+    """Done means done: only the learner's click marks a module, never the quiz."""
     page = tab.page
     page.goto(fixture_server.url + QUIZ)
-    page.locator("[data-question=trust-meaning] input").first.check()
+    for question in ("trust-meaning", "trust-levels", "trust-budget"):
+        page.locator(f"[data-question={question}] input").first.check()
     page.get_by_role("button", name="Rätta alla frågor").click()
+    offer = page.locator("[data-leda-quiz-done]")
+    expect(offer).to_be_visible()  # every question checked: the quiz offers to mark it
+    expect(offer.get_by_role("button")).to_have_text("Markera som klar")
+    expect(offer.locator("[data-leda-done-text]")).to_have_text("Inte klar ännu")
+    assert entry(page, "done:sample-trust") is None
     page.goto(fixture_server.url + COURSE)
     card = page.locator(".leda-card[data-leda-module=sample-trust] .leda-card__state")
-    expect(card).to_have_text("Status: Påbörjad")  # one question of three answered
-    page.goto(fixture_server.url + QUIZ)
-    page.locator("[data-question=trust-levels] input").first.check()
-    page.locator("[data-question=trust-budget] input").first.check()
-    page.get_by_role("button", name="Rätta alla frågor").click()
-    page.goto(fixture_server.url + COURSE)
-    expect(card).to_have_text("Status: Klar · kunskapstestet är gjort")
-    expect(page.locator("[data-leda-progress-text]")).to_have_text("1 av 1 moduler klara")
-    page.goto(fixture_server.url + MODULE)
-    expect(page.locator("[data-leda-done-text]")).to_have_text(
-        "Modulen räknas som klar eftersom du har gjort kunskapstestet."
-    )
-    page.get_by_role("button", name="Markera som inte klar").click()  # the learner's word wins
-    page.goto(fixture_server.url + COURSE)
     expect(card).to_have_text("Status: Påbörjad · kunskapstestet är gjort")
     expect(page.locator("[data-leda-progress-text]")).to_have_text("0 av 1 moduler klara")
+    page.goto(fixture_server.url + MODULE)
+    expect(page.get_by_role("button", name="Markera som klar")).to_be_visible()
+    expect(page.locator("[data-leda-done-text]")).to_have_text("Inte klar ännu")
+    # An old done entry stays as it is.
+    put(page, "done:sample-trust", {"done": True, "at": "2024-05-01T08:00:00.000Z"})
+    page.reload()
+    expect(page.locator("[data-leda-done-text]")).to_have_text("Klar 1 maj 2024")
+    expect(page.get_by_role("button", name="Markera som inte klar")).to_be_visible()
 
 
 def test_delete_everything_after_confirmation(tab, fixture_server):
@@ -662,9 +663,7 @@ def test_no_axe_violations_on_the_journal_and_a_module_after_typing(tab, fixture
         page.goto(fixture_server.url + prefix + MODULE)
         field(page, "trust-inventory").fill(WORDS)
         field(page, "trust-inventory").blur()
-        page.get_by_role(
-            "button", name=re.compile("^(Markera modulen som klar|Mark the module as done)$")
-        ).click()
+        page.get_by_role("button", name=re.compile("^(Markera som klar|Mark as done)$")).click()
         assert axe_violations(page) == []
         page.goto(fixture_server.url + prefix + JOURNAL)
         expect(field(page, "trust-inventory")).to_have_value(WORDS)
@@ -860,9 +859,11 @@ def test_delete_everything_forgets_marks_that_could_not_be_stored(browser, fixtu
     tab = Tab(browser)
     try:
         page = tab.page
-        tab.context.add_init_script(FULL)
         page.goto(fixture_server.url + JOURNAL)
-        # The journal page has no button for marking, but journal.js serves one anywhere.
+        put(page, "note:sample-trust/trust-pair", {"v": 1, "text": "Sparad", "updated": None})
+        tab.context.add_init_script(FULL)
+        page.reload()
+        # The journal page has no button for marking, but journey.js serves one anywhere.
         page.evaluate(
             "() => { const box = document.createElement('div'); box.setAttribute('data-leda-done', '');"
             " for (const [tag, attr] of [['p', 'data-leda-done-text'], ['button', 'data-leda-done-toggle'],"
@@ -886,8 +887,8 @@ def test_an_unreadable_mark_is_backed_up_before_the_module_is_marked(tab, fixtur
     page.goto(fixture_server.url + MODULE)
     put(page, "done:sample-trust", "{broken")
     page.reload()
-    page.get_by_role("button", name="Markera modulen som klar").click()
-    expect(page.locator("[data-leda-done-status]")).to_have_text("Modulen är markerad som klar.")
+    page.get_by_role("button", name="Markera som klar").click()
+    expect(page.locator("[data-leda-done-text]")).to_have_text(DONE_SV)
     data = leda_stored(page)
     assert json.loads(data[PREFIX + "done:sample-trust"])["done"] is True
     backups = [json.loads(v) for k, v in data.items() if k.startswith(PREFIX + "backup:")]
@@ -897,11 +898,12 @@ def test_an_unreadable_mark_is_backed_up_before_the_module_is_marked(tab, fixtur
     put(page, "done:sample-trust", broken)
     fill_storage(page)
     page.reload()
-    page.get_by_role("button", name="Markera modulen som klar").click()
+    page.get_by_role("button", name="Markera som klar").click()
     expect(page.locator("[data-leda-done-status]")).to_contain_text(
         "Leda kunde inte göra en säkerhetskopia av det"
     )
     expect(page.locator(".leda-facts [data-leda-state]")).to_have_text("Klar")  # for this visit
+    expect(page.locator("[data-leda-done-text]")).to_have_text("Klar")  # no date: not stored
     assert leda_stored(page)[PREFIX + "done:sample-trust"] == broken
     assert tab.errors == []
 
@@ -920,10 +922,11 @@ def test_the_page_can_name_its_store(tab, fixture_server):
     field(page, "trust-inventory").fill("I paketet")
     field(page, "trust-inventory").blur()
     expect(status(page, "trust-inventory")).to_have_text(SAVED_SV)
-    page.get_by_role("button", name="Markera modulen som klar").click()
+    page.get_by_role("button", name="Markera som klar").click()
     assert sorted(stored(page)) == [
         "leda:package-7:done:sample-trust",
         "leda:package-7:note:sample-trust/trust-inventory",
+        "leda:package-7:place:last",  # where the learner was (journey.js)
     ]
     page.unroute("**/modules/sample-trust/")
     page.reload()
@@ -943,7 +946,46 @@ def test_storage_is_probed_once_per_page(tab, fixture_server):
     for path in (MODULE, JOURNAL, COURSE):
         page.goto(fixture_server.url + path)
         expect(field(page, "trust-pair")).to_have_value("Sparad") if path != COURSE else None
-        assert page.evaluate("() => ledaWrites") == [
-            f"setItem {PREFIX}probe",
-            f"removeItem {PREFIX}probe",
-        ], path
+        # Opening a module records where the learner is (journey.js), nothing else.
+        writes = [
+            w for w in page.evaluate("() => ledaWrites") if w != f"setItem {PREFIX}place:last"
+        ]
+        assert writes == [f"setItem {PREFIX}probe", f"removeItem {PREFIX}probe"], path
+
+
+def test_the_markdown_export_is_worth_bringing_to_a_coach(browser, fixture_server):
+    """Each exercise's prompt above the answer, the learner's line breaks, HTML as text."""
+    tab = Tab(browser, accept_downloads=True)
+    try:
+        page = tab.page
+        page.goto(fixture_server.url + MODULE)
+        field(page, "trust-inventory").fill("Schemat\nMötena\n\n<b>Inte</b> & <script>x</script>")
+        field(page, "trust-inventory").blur()
+        page.goto(fixture_server.url + JOURNAL)
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Exportera som Markdown").click()
+        markdown = Path(info.value.path()).read_text(encoding="utf-8")
+        section = markdown[markdown.index("### Kartlägg kontrollen") :]
+        prompt = "> Skriv ned tre saker du kontrollerar varje vecka. Vilken av dem kan du släppa?"
+        answer = "Schemat\\\nMötena\n\n\\<b\\>Inte\\</b\\> \\& \\<script\\>x\\</script\\>"
+        assert section.index(prompt) < section.index(answer)
+        assert "<b>" not in markdown and "<script>" not in markdown
+        assert tab.errors == []
+    finally:
+        tab.close()
+
+
+def test_the_empty_journal_says_how_to_start_and_offers_only_the_import(tab, fixture_server):
+    page = tab.page
+    page.goto(fixture_server.url + JOURNAL)
+    expect(page.locator("[data-journal-empty]")).to_contain_text("Så kommer du i gång")
+    expect(page.get_by_role("button", name="Radera allt")).to_be_hidden()
+    expect(page.get_by_role("button", name="Exportera som Markdown")).to_be_hidden()
+    expect(page.get_by_label("Importera en säkerhetskopia (JSON)")).to_be_visible()
+    page.goto(fixture_server.url + MODULE)
+    field(page, "trust-pair").fill("Något")
+    field(page, "trust-pair").blur()
+    page.goto(fixture_server.url + JOURNAL)
+    expect(page.locator("[data-journal-empty]")).to_be_hidden()
+    expect(page.get_by_role("button", name="Radera allt")).to_be_visible()
+    assert axe_violations(page) == []

@@ -101,7 +101,7 @@ def test_broken_module_front_matter_reports_each_problem(project):
         f"{SV}:7: `minutes` in the front matter must be a whole number from 1 to 600, not 'lots'",
         f"{SV}:8: `objectives` has 2 items; write 3 to 5",
         f"{SV}:21: `mode` in exercise 'trust-pair' is 'trio'; use one of: solo, pair, group",
-        f"{SV}:30: unknown key `colour` in the front matter; allowed: description, exercises, hide, id, minutes, objectives, order, runs, search, sources, summary, title, topics, track",
+        f"{SV}:30: unknown key `colour` in the front matter; allowed: commitments, description, exercises, hide, id, minutes, objectives, order, runs, search, sources, summary, title, topics, track",
     ]
 
 

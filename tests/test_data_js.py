@@ -100,6 +100,25 @@ def answer(chosen, verdict="correct", at=T1):
     return {"chosen": chosen, "verdict": verdict, "at": at}
 
 
+def place(module="m", section="s", title="Rubrik", lang="sv", updated=T1):
+    return {
+        "v": 1,
+        "module": module,
+        "section": section,
+        "title": title,
+        "lang": lang,
+        "updated": updated,
+    }
+
+
+def commitment(text="Lämna över ett beslut", updated=T1, **fields):
+    value = {"v": 1, "text": text, "option": "hand-over", "due": "2025-06-08", "made": T1}
+    return {**value, "updated": updated, "later": None, "answer": None, **fields}
+
+
+FOLLOWED = {"result": "partly", "note": "Gick halvvägs.\n<b>fet</b>", "at": T2}
+
+
 # ---- Entries: every kind, valid and invalid, and each migration ------------------
 
 ENTRIES = [
@@ -158,6 +177,34 @@ ENTRIES = [
     ("backup:note:m/e:1", {"v": 1, "name": "note:m/e", "raw": "x", "at": "1"}, "corrupt", None),
     ("backup:note:m/e", {"v": 1, "name": "note:m/e", "raw": "x", "at": None}, "corrupt", None),
     ("commit:m", {"v": 1}, "corrupt", None),  # not a kind this Leda knows
+    # journey: the last place, commitments with their follow-up, the record's name
+    ("place:last", place(), "ok", None),
+    ("place:last", place(section="", title=""), "ok", None),  # at the top of the page
+    ("place:last", place(module="M 1"), "corrupt", None),
+    ("place:last", place(lang=None), "corrupt", None),
+    ("place:last", place(updated="1"), "corrupt", None),
+    ("place:first", place(), "corrupt", None),
+    ("place:last", {**place(), "v": 2, "scroll": 0.5}, "newer", None),
+    ("commitment:m", commitment(), "ok", None),
+    ("commitment:m", commitment(option=None), "ok", None),  # the learner's own
+    ("commitment:m", commitment(answer=FOLLOWED), "ok", None),
+    ("commitment:m", commitment(later=T2), "ok", None),
+    ("commitment:m", commitment(text="  "), "corrupt", None),
+    ("commitment:m", commitment(text=5), "corrupt", None),
+    ("commitment:m", commitment(option="Eget"), "corrupt", None),
+    ("commitment:m", commitment(due="2025-02-30"), "corrupt", None),
+    ("commitment:m", commitment(due="8 juni"), "corrupt", None),
+    ("commitment:m", commitment(made=None), "corrupt", None),
+    ("commitment:m", commitment(later="tomorrow"), "corrupt", None),
+    ("commitment:m", commitment(answer={**FOLLOWED, "result": "maybe"}), "corrupt", None),
+    ("commitment:m", commitment(answer={**FOLLOWED, "note": None}), "corrupt", None),
+    ("commitment:m", commitment(answer={**FOLLOWED, "at": None}), "corrupt", None),
+    ("commitment:m", commitment(answer="done"), "corrupt", None),
+    ("commitment:m/e", commitment(), "corrupt", None),
+    ("commitment:m", {**commitment(), "v": 2, "mood": 3}, "newer", None),
+    ("name:record", {"v": 1, "name": "Åsa Örn", "updated": T1}, "ok", None),
+    ("name:record", {"v": 1, "name": 7, "updated": T1}, "corrupt", None),
+    ("name:other", {"v": 1, "name": "x", "updated": T1}, "corrupt", None),
 ]
 
 
@@ -612,6 +659,90 @@ MERGES = [
         {},
     ),
     (
+        "commitment new",
+        {},
+        {"commitments": {"m": {k: v for k, v in commitment().items() if k != "v"}}},
+        [["commitment:m", commitment()]],
+        {},
+    ),
+    (
+        "commitment the same, another time",
+        {"commitment:m": commitment(updated=T1)},
+        {"commitments": {"m": {k: v for k, v in commitment(updated=T2).items() if k != "v"}}},
+        [],
+        {},
+    ),
+    (
+        "commitment followed up, imported later: replaced and kept",
+        {"commitment:m": commitment(updated=T1)},
+        {
+            "commitments": {
+                "m": {k: v for k, v in commitment(updated=T2, answer=FOLLOWED).items() if k != "v"}
+            }
+        },
+        [
+            backup("commitment:m", json.dumps(commitment(updated=T1)), at=T1),
+            ["commitment:m", commitment(updated=T2, answer=FOLLOWED)],
+        ],
+        {"replaced": 1},
+    ),
+    (
+        "commitment differs, imported earlier",
+        {"commitment:m": commitment(updated=T2, answer=FOLLOWED)},
+        {"commitments": {"m": {k: v for k, v in commitment(updated=T1).items() if k != "v"}}},
+        [],
+        {},
+    ),
+    (
+        "commitment dated in the future",
+        {"commitment:m": commitment(updated=LATE)},
+        {
+            "commitments": {
+                "m": {k: v for k, v in commitment("Annat", updated=FUTURE).items() if k != "v"}
+            }
+        },
+        [
+            backup("commitment:m", json.dumps(commitment(updated=LATE)), at=LATE),
+            ["commitment:m", commitment("Annat", updated=AT_ISO)],
+        ],
+        {"replaced": 1},
+    ),
+    (
+        "commitment stored unreadable",
+        {"commitment:m": "{bad"},
+        {"commitments": {"m": {k: v for k, v in commitment().items() if k != "v"}}},
+        [backup("commitment:m", "{bad"), ["commitment:m", commitment()]],
+        {},
+    ),
+    (
+        "commitment stored by a newer Leda",
+        {"commitment:m": {**commitment(), "v": 2}},
+        {"commitments": {"m": {k: v for k, v in commitment(updated=T2).items() if k != "v"}}},
+        [],
+        {},
+    ),
+    (
+        "place, a later one: replaced, not kept",
+        {"place:last": place(updated=T1)},
+        {"places": {"last": {k: v for k, v in place("n", updated=T2).items() if k != "v"}}},
+        [["place:last", place("n", updated=T2)]],
+        {},
+    ),
+    (
+        "place, an earlier one",
+        {"place:last": place(updated=T2)},
+        {"places": {"last": {k: v for k, v in place("n", updated=T1).items() if k != "v"}}},
+        [],
+        {},
+    ),
+    (
+        "name new",
+        {},
+        {"names": {"record": {"name": "Åsa", "updated": T1}}},
+        [["name:record", {"v": 1, "name": "Åsa", "updated": T1}]],
+        {},
+    ),
+    (
         "backup new",
         {},
         {"backups": [{"name": "note:x/y", "raw": "{r", "at": T1}]},
@@ -811,6 +942,43 @@ REJECTED = [
         {"key": "quizzes › m"},
     ),
     ("backups not a list", doc(backups={}), "bad_entry", {"key": "backups"}),
+    ("commitments a list", doc(commitments=[]), "bad_entry", {"key": "commitments"}),
+    (
+        "a commitment without a day",
+        doc(commitments={"m": {**commitment(), "due": None}}),
+        "bad_entry",
+        {"key": "commitments › m"},
+    ),
+    (
+        "a follow-up that is not one",
+        doc(commitments={"m": commitment(answer={"result": "yes", "note": "", "at": T1})}),
+        "bad_entry",
+        {"key": "commitments › m"},
+    ),
+    (
+        "a commitment of another version",
+        doc(commitments={"m": {**commitment(), "v": 2}}),
+        "bad_entry",
+        {"key": "commitments › m"},
+    ),
+    (
+        "a place for another id",
+        doc(places={"first": place()}),
+        "bad_entry",
+        {"key": "places › first"},
+    ),
+    (
+        "__proto__ in a follow-up",
+        '{"app": "leda", "kind": "journal", "v": 1, "commitments": {"m": {"answer": {"__proto__": {}}}}}',
+        "bad_key",
+        {"key": "__proto__"},
+    ),
+    (
+        "a name not a text",
+        doc(names={"record": {"name": 5}}),
+        "bad_entry",
+        {"key": "names › record"},
+    ),
     (
         "a backup's raw a number",
         doc(backups=[{"name": "x", "raw": 5, "at": None}]),
@@ -874,6 +1042,10 @@ def test_the_export_holds_everything_and_imports_back_the_same(page):
         "quiz:n": raw({"v": 1, "questions": 5}),
         "quiz:m:unreadable:1700000000001": json.dumps("{from quiz.js"),
         "backup:note:x/y:7": raw({"v": 1, "name": "note:x/y", "raw": "{kept", "at": T1}),
+        "place:last": raw(place()),
+        "commitment:m": raw(commitment(answer=FOLLOWED)),
+        "commitment:n": raw({**commitment(), "due": "someday"}),
+        "name:record": raw({"v": 1, "name": "Åsa", "updated": T1}),
     }
     got = call(page, "exported", snap, AT)
     assert got == {
@@ -889,9 +1061,13 @@ def test_the_export_holds_everything_and_imports_back_the_same(page):
         "copies": {"m/e": {"text": "Kopia", "updated": T2}},
         "progress": {"m": {"done": True, "updated": T2}},
         "quizzes": {"m": quiz({"q": QUIZ_X, "gone": QUIZ_Y})},
+        "places": {"last": {k: v for k, v in place().items() if k != "v"}},
+        "commitments": {"m": {k: v for k, v in commitment(answer=FOLLOWED).items() if k != "v"}},
+        "names": {"record": {"name": "Åsa", "updated": T1}},
         "backups": [
             {"name": "note:x/y", "raw": "{kept", "at": T1},
             {"name": "quiz:m", "raw": "{from quiz.js", "at": "2023-11-14T22:13:20.001Z"},
+            {"name": "commitment:n", "raw": snap["commitment:n"], "at": AT_ISO},
             {"name": "note:m/broken", "raw": "{broken", "at": AT_ISO},
             {"name": "note:m/odd", "raw": snap["note:m/odd"], "at": AT_ISO},
             {"name": "quiz:n", "raw": snap["quiz:n"], "at": AT_ISO},
@@ -910,6 +1086,9 @@ def test_the_export_holds_everything_and_imports_back_the_same(page):
         "conflict:m/e",
         "done:m",
         "quiz:m",
+        "place:last",
+        "commitment:m",
+        "name:record",
     }
 
 

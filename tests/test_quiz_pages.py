@@ -11,7 +11,7 @@ from htmlscan import tags
 def test_quiz_pages_exist_in_both_languages_with_the_right_structure(fixture_site):
     for lang, prefix in (("sv", ""), ("en", "en/")):
         html = fixture_site.html(f"{prefix}modules/sample-trust/quiz/index.html")
-        found = tags(html)
+        found = [t for t in tags(html) if not t.inside("template")]  # inert: not on the page
         assert next(t for t in found if t.name == "html").attrs["lang"] == lang
         questions = [t for t in found if t.name == "li" and "data-question" in t.attrs]
         assert [q.attrs["data-question"] for q in questions] == [

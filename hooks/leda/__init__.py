@@ -28,6 +28,7 @@ The build:
 - ``minify``: Leda's own CSS and JS minified in the built site
 - ``offline``: links for the copy opened from disk; ``scaffold``: ``./leda new-module``
 - ``scorm``: ``./leda scorm``'s packages and their check; ``upstream``: the upstream address
+- ``version``: the course's version on the record of completion (build date, commit)
 - ``adapter``: the one module that knows MkDocs (configuration, pages, navigation)
 
 The pipeline

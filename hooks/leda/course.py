@@ -57,6 +57,15 @@ class Objective:
 
 
 @dataclass
+class Commitment:
+    """Something to do next week that a module suggests; the id is the same in every language."""
+
+    id: str
+    text: str  # plain text (the learner's own commitments are plain text too)
+    line: int = 1  # of its `id:` in its page
+
+
+@dataclass
 class Source:
     """An article from sources.yml; modules cite it by ``id``."""
 
@@ -79,6 +88,7 @@ class ModuleText:
     objectives: list[Objective]
     facilitator: str = ""  # Markdown, from the page's `/// facilitator` block
     tagged: list[topics.Tagged] = field(default_factory=list)  # where topics are named
+    commitments: list[Commitment] = field(default_factory=list)  # suggestions for next week
 
 
 @dataclass
@@ -106,6 +116,11 @@ class Module:
     def exercise_minutes(self) -> int:
         """The exercises' minutes, added up."""
         return sum(e.minutes for e in self.exercises)
+
+    @property
+    def commitment_ids(self) -> list[str]:
+        """The ids of its suggested commitments, in order (the same in every language)."""
+        return [c.id for c in next(iter(self.text.values())).commitments] if self.text else []
 
     @property
     def question_ids(self) -> list[str]:
@@ -423,6 +438,16 @@ def _load_module(module_id, files, languages, track_ids, sources, root, problems
                 f"objective ids {objective_ids} differ from {first_objectives} in {first_path}; "
                 "use the same ids in the same order in every language (only `text:` is translated)",
             )
+        commitment_ids = [c.id for c in text.commitments]
+        first_commitments = [c.id for c in versions[first_lang][1].commitments]
+        if commitment_ids != first_commitments:
+            problems.add(
+                shown,
+                meta.line_of("commitments") if "commitments" in meta else 1,
+                f"commitment ids {commitment_ids} differ from {first_commitments} in "
+                f"{first_path}; use the same ids in the same order in every language "
+                "(only `text:` is translated)",
+            )
         for key in ("track", "topics", "minutes", "order", "sources"):
             if meta.get(key) != first.get(key):
                 problems.add(
@@ -495,7 +520,7 @@ def _load_module_file(path, shown, module_id, lang, track_ids, sources, problems
             "exercises",
             "sources",
         ),
-        optional=("order", "topics", "description", "search", "hide", "runs"),
+        optional=("order", "topics", "description", "search", "hide", "runs", "commitments"),
     )
     mid = check.ident(meta, "id", what)
     if mid and mid != module_id:
@@ -518,12 +543,13 @@ def _load_module_file(path, shown, module_id, lang, track_ids, sources, problems
     check.integer(meta, "minutes", what, 1, 600)
     check.integer(meta, "order", what, 0, 1000)
     objectives = _objectives(check, meta, what, 3, 5)
+    commitments = _commitments(check, meta)
     tags = topics.read_tags(check, meta, what)
     exercises = _exercises(check, meta, lang)
     cited = _sources(check, meta, sources)
     found = blocks.parse(body, body_line, shown, problems)
     _check_blocks(check, meta, exercises, found)
-    if None in (title, summary, objectives, exercises, cited, tags):
+    if None in (title, summary, objectives, exercises, cited, tags, commitments):
         return None
     tagged = [topics.Tagged(shown, meta.line_of("topics"), *tags, module=module_id)]
     tagged += [
@@ -539,7 +565,7 @@ def _load_module_file(path, shown, module_id, lang, track_ids, sources, problems
     words = reading.count_words(reading.without_facilitator(body, body_line, found))
     minutes_line = meta.line_of("minutes")
     reading.check_minutes(shown, minutes_line, meta.get("minutes"), words, lang, problems)
-    text = ModuleText(lang, shown, title, summary, objectives, facilitator, tagged)
+    text = ModuleText(lang, shown, title, summary, objectives, facilitator, tagged, commitments)
     return meta, text, exercises
 
 
@@ -584,6 +610,62 @@ def _objectives(check: Checker, meta, what, low, high) -> list[Objective] | None
             out.append(Objective(oid, text, raw.line_of("id")))
     if items and not low <= len(items) <= high:
         check.add(meta.line_of(key), f"`{key}` has {len(items)} items; write {low} to {high}")
+    return out if len(out) == len(items) and len(seen) == len(items) else None
+
+
+COMMITMENTS = (2, 3)  # how many a module suggests, when it suggests any
+
+
+def _commitments(check: Checker, meta) -> list[Commitment] | None:
+    """``commitments:`` (optional), each ``- id: hand-over-a-decision`` with ``text: …``.
+
+    What the module suggests doing next week, drawn from its "In practice"; the
+    learner picks one or writes their own (partials/leda/commitment.html).
+    """
+    key = "commitments"
+    if key not in meta:
+        return []
+    items = check.sequence(meta, key, "the front matter")
+    if items is None:
+        return None
+    out: list[Commitment] = []
+    seen: dict[str, int] = {}
+    for index, raw in enumerate(items):
+        if not isinstance(raw, yamlsource.Mapping):
+            check.add(
+                items.line_of(index),
+                f"item {index + 1} of `commitments` is {_kind(raw)}; write each as "
+                "`- id: hand-over-a-decision` with `text: …` on the next line (the id is the "
+                "same in every language)",
+            )
+            continue
+        what = f"commitment {index + 1}"
+        cid = check.ident(raw, "id", what)
+        if cid:
+            what = f"commitment '{cid}'"
+            if cid in seen:
+                check.add(
+                    raw.line_of("id"),
+                    f"duplicate commitment id '{cid}' (also on line {seen[cid]}); "
+                    "give each commitment its own id",
+                )
+            seen.setdefault(cid, raw.line_of("id"))
+        check.keys(raw, what, required=("id",), optional=("text",))
+        if "text" not in raw:
+            check.add(
+                items.line_of(index),
+                f"{what} has no `text:`; add what the learner will do, in a sentence "
+                "(like `text: Hand over one decision to your team.`)",
+            )
+        text = check.string(raw, "text", what)
+        if cid and text:
+            out.append(Commitment(cid, text, raw.line_of("id")))
+    low, high = COMMITMENTS
+    if not low <= len(items) <= high:
+        check.add(
+            meta.line_of(key),
+            f"`{key}` has {len(items)} items; suggest {low} or {high} things to do next week",
+        )
     return out if len(out) == len(items) and len(seen) == len(items) else None
 
 

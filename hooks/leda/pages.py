@@ -64,6 +64,7 @@ def render_blocks(markdown: str, src_uri: str, module: Module, lang: str, env) -
     (templates.install_text). The blocks were checked when the course loaded.
     """
     found = blocks.parse(markdown, 1, src_uri, Problems())
+    found += commitment_place(markdown, found)
 
     def render(block: blocks.Block) -> str:
         return env.get_template(f"partials/leda/{block.kind}.html").render(
@@ -71,6 +72,22 @@ def render_blocks(markdown: str, src_uri: str, module: Module, lang: str, env) -
         )
 
     return blocks.replace(markdown, found, 1, render)
+
+
+def commitment_place(markdown: str, found: list[blocks.Block]) -> list[blocks.Block]:
+    """Where the learner's commitment goes: at the end of "In practice".
+
+    That is just before the heading (``## ``) above the first exercise, the
+    anatomy's "Reflection exercises" (shared/module-anatomy.md). It is a block
+    that replaces no line (``end`` before ``line``), rendered by
+    partials/leda/commitment.html; none when no heading comes before an exercise.
+    """
+    first = min((b.line for b in found if b.kind == "exercise"), default=None)
+    lines = markdown.splitlines()
+    for index in range((first or 1) - 2, -1, -1):
+        if lines[index].startswith("## "):
+            return [blocks.Block("commitment", "", index + 1, index, "")]
+    return []
 
 
 @dataclass

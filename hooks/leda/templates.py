@@ -12,6 +12,7 @@ Globals:
 - ``leda_languages``: every language, ``{code, prefix, t}``, default first (404.html)
 - ``leda_alternates(url)``: the page at ``url`` in every language (languages.py)
 - ``leda_brand``: the organisation's brand (branding.py), for the footer's contact
+- ``leda_version``: the course's version, build date and commit (version.py)
 
 and on pages the variable ``leda`` (pages.py: the course, the module, the quiz...).
 """
@@ -24,6 +25,7 @@ from functools import partial
 from .languages import alternates, prefix
 from .markup import block, inline
 from .strings import Strings, fill
+from .version import of as course_version
 
 
 @dataclass(frozen=True)
@@ -55,4 +57,5 @@ def install(env, build, site_url: str | None) -> None:
             current=build.lang,
         ),
         leda_brand=build.brand,
+        leda_version=course_version(build.settings.root),
     )

@@ -8,6 +8,16 @@
  *   quiz:<module>    {v: 1, questions: {<question>: {chosen: [<option>], verdict, at}}}
  *   backup:<name>:<ms>  {v: 1, name, raw, at}: unreadable, or replaced by an import;
  *                    one per distinct raw (older quiz.js's quiz:<id>:unreadable:<ms> too)
+ *   place:last       {v: 1, module, section, title, lang, updated}: the module page the
+ *                    learner was on last and the heading (id, text, its language) last
+ *                    scrolled past ("" at the top)
+ *   commitment:<module>  {v: 1, text, option, due, made, updated, later, answer}: what the
+ *                    learner will do (option: the module's suggestion id or null), due a
+ *                    day "2026-12-09"; later: the follow-up waits until then (or null);
+ *                    answer: null or the follow-up {result: done|partly|not-yet, note, at}
+ *   name:record      {v: 1, name, updated}: the name on the record, kept when asked to
+ *   (these three are exported as places, commitments and names: a later, different
+ *   entry wins; a replaced commitment is kept as a backup)
  * Older versions are migrated on reading; a newer version's entry is never written.
  * Leda.data: state ("ok", "full", "readonly", "unavailable": probed once per page);
  *   read(name) → {state: none|ok|newer|corrupt|unavailable, value, raw};
@@ -41,6 +51,10 @@
   // null, or a real time as toISOString() writes it: not "1", not "2023-02-30T…"
   function time(x) {
     return x == null || (str(x) && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?Z$/.test(x) && !isNaN(Date.parse(x)) && iso(Date.parse(x)).slice(0, 19) === x.slice(0, 19));
+  }
+  // a day as "2026-12-09", one that is in the calendar
+  function day(x) {
+    return str(x) && /^\d{4}-\d\d-\d\d$/.test(x) && !isNaN(Date.parse(x)) && iso(Date.parse(x)).slice(0, 10) === x;
   }
   function assign(to, from) {
     Object.keys(from).forEach(function (k) {
@@ -88,6 +102,40 @@
       },
       up: [],
     },
+    // ---- journey: the last place, commitments with their follow-up, the record's name
+    place: {
+      id: /^last$/,
+      v: 1,
+      plain: true,
+      ok: function (v) {
+        return PLAIN.test(v.module) && str(v.section) && str(v.title) && str(v.lang) && time(v.updated);
+      },
+      up: [],
+    },
+    commitment: {
+      id: PLAIN,
+      v: 1,
+      plain: true,
+      keep: true,
+      ok: function (v) {
+        var a = v.answer;
+        return (
+          str(v.text) && !!v.text.trim() && (v.option === null || PLAIN.test(v.option)) && day(v.due) && str(v.made) && time(v.made) && time(v.updated) && time(v.later) &&
+          (a === null || (isObj(a) && /^(done|partly|not-yet)$/.test(a.result) && str(a.note) && str(a.at) && time(a.at)))
+        );
+      },
+      up: [],
+    },
+    name: {
+      id: /^record$/,
+      v: 1,
+      plain: true,
+      ok: function (v) {
+        return str(v.name) && time(v.updated);
+      },
+      up: [],
+    },
+    // ---- end of journey's kinds
     backup: {
       id: /:\d+$/,
       v: 1,
@@ -248,10 +296,25 @@
 
   // ---- The backup file: export, check, merge (pure), apply ---------------------
 
-  var PARTS = { notes: "note", copies: "conflict", progress: "done", quizzes: "quiz" };
+  var PARTS = { notes: "note", copies: "conflict", progress: "done", quizzes: "quiz", places: "place", commitments: "commitment", names: "name" };
+  function without(x, key) {
+    var out = assign({}, x);
+    delete out[key];
+    return out;
+  }
+  // An entry's content for comparing: every key but v and updated, in one order.
+  function canon(x) {
+    return isObj(x)
+      ? "{" + Object.keys(x).sort().filter(function (k) {
+          return k !== "v" && k !== "updated";
+        }).map(function (k) {
+          return JSON.stringify(k) + ":" + canon(x[k]);
+        }).join(",") + "}"
+      : JSON.stringify(x);
+  }
 
   function exported(snap, at) {
-    var doc = { app: "leda", kind: "journal", v: 1, exported: iso(at), notes: {}, copies: {}, progress: {}, quizzes: {}, backups: [] };
+    var doc = { app: "leda", kind: "journal", v: 1, exported: iso(at), notes: {}, copies: {}, progress: {}, quizzes: {}, places: {}, commitments: {}, names: {}, backups: [] };
     var part = {};
     Object.keys(PARTS).forEach(function (p) {
       part[PARTS[p]] = doc[p];
@@ -270,6 +333,7 @@
         if (v && KINDS[k].ok(v)) {
           if (k === "quiz") part[k][id] = { v: 1, questions: v.questions };
           else if (k === "done") part[k][id] = { done: v.done, updated: v.updated || null };
+          else if (KINDS[k].plain) part[k][id] = without(v, "v");
           else if (v.text) part[k][id] = { text: v.text, updated: v.updated || null };
         } else if (e.raw && !kept(doc.backups, n, snap[n])) {
           doc.backups.push({ name: n, raw: snap[n], at: iso(at) });
@@ -417,6 +481,21 @@
       if (replaced) backup(name, e.raw);
       counts.replaced += replaced;
       if (changed) writes.push([name, { v: 1, questions: merged }]);
+    });
+    // journey's kinds: a later, different entry wins (a replaced commitment is kept)
+    Object.keys(PARTS).forEach(function (part) {
+      var kind = KINDS[PARTS[part]];
+      if (kind.plain) each(part, function (id, theirs) {
+        var name = PARTS[part] + ":" + id;
+        var e = cur(name);
+        var value = assign(assign({ v: kind.v }, theirs), { updated: upto(theirs.updated) });
+        var later = e.state === "ok" && canon(e.value) !== canon(value) && ms(theirs.updated) > ms(e.value.updated);
+        if (later && kind.keep) {
+          backup(name, e.raw, e.value.updated);
+          counts.replaced++;
+        }
+        if (e.state === "none" || e.state === "corrupt" || later) writes.push([name, value]);
+      });
     });
     (data.backups || []).forEach(function (b) {
       backup(b.name, b.raw, b.at);

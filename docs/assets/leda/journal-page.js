@@ -1,5 +1,7 @@
-/* The journal page ("Min dagbok"): every note by module and exercise, export as
- * Markdown and JSON, import a JSON backup, backups of unreadable data, delete all.
+/* The journal page ("Min dagbok"): every note by module and exercise, the commitments
+ * and how they went, export as Markdown (each exercise's prompt above the answer, the
+ * learner's line breaks kept, typed HTML escaped) and JSON, import a JSON backup,
+ * backups of unreadable data, delete all. An empty journal says how to start.
  * Loaded only on the journal page, after journal.js (Leda.notes: the note editors)
  * and data.js (Leda.data: the backup file, its check and merge). Plain JavaScript;
  * the page works without it. */
@@ -93,8 +95,64 @@
       });
       any = any || !section.hidden;
     });
+    any = renderCommitments() || any;
     $("[data-journal-empty]", journal).hidden = any;
+    var stored = any || D.names("").length > 0; // marks, answers, backups: worth exporting
+    $("[data-journal-buttons]", journal).hidden = !stored;
+    if (!stored) $("[data-journal-confirm]", journal).hidden = true;
     renderBackups();
+  }
+
+  // ---- Commitments and their follow-up -----------------------------------------
+
+  function moduleTitle(id) {
+    var h = $('[data-journal-module="' + id + '"] h3', journal);
+    return h ? h.textContent.trim() : id;
+  }
+  function dayText(x) {
+    var p = String(x).split("-");
+    var d = x.length === 10 ? new Date(+p[0], p[1] - 1, +p[2]) : new Date(x);
+    return d.toLocaleDateString(t("locale"), { day: "numeric", month: "long", year: "numeric" });
+  }
+  /* Every stored commitment: [{module, title, text, due, answer}], newest day first. */
+  function commitments() {
+    return D.names("commitment:")
+      .map(function (n) {
+        var e = D.read(n);
+        var id = n.slice(n.indexOf(":") + 1);
+        return e.state === "ok" || e.state === "newer" ? { module: id, title: moduleTitle(id), value: e.value } : null;
+      })
+      .filter(function (c) {
+        return c && typeof c.value.text === "string";
+      })
+      .sort(function (a, b) {
+        return a.value.due < b.value.due ? 1 : -1;
+      });
+  }
+  function result(a) {
+    return t("journey.result." + String(a.result).replace("-", "_"));
+  }
+  function renderCommitments() {
+    var section = $("[data-journal-commitments]", journal);
+    var template = $("[data-journal-commitment-template]", section);
+    $$(".leda-journal__commitment", section).forEach(function (el) {
+      el.remove();
+    });
+    var list = commitments();
+    list.forEach(function (c) {
+      var el = template.content.firstElementChild.cloneNode(true);
+      var a = c.value.answer;
+      $("[data-commitment-module]", el).textContent = c.title;
+      $("[data-commitment-text]", el).textContent = c.value.text;
+      $("[data-commitment-due]", el).textContent = t("journey.journal_due", { date: dayText(c.value.due) });
+      $("[data-commitment-answer]", el).textContent = a ? t("journey.journal_answer", { date: dayText(a.at), result: result(a) }) : t("journey.journal_open");
+      var note = $("[data-commitment-note]", el);
+      note.textContent = a && a.note ? a.note : "";
+      note.hidden = !note.textContent;
+      section.appendChild(el);
+    });
+    section.hidden = !list.length;
+    return list.length > 0;
   }
 
   function renderBackups() {
@@ -168,7 +226,25 @@
     message(t("journal.exported", { file: file }));
   }
 
-  /* The readable export: progress, then every note by module and exercise. */
+  /* The learner's text as Markdown that shows it as typed: HTML and Markdown's own
+   * escapes stay text, and every line break stays a line break. */
+  function text(value) {
+    return value
+      .trim()
+      .replace(/[\\<>&]/g, "\\$&")
+      .replace(/([^\n])\n(?=[^\n])/g, "$1\\\n");
+  }
+  function quote(value) {
+    return value
+      .trim()
+      .split("\n")
+      .map(function (line) {
+        return (">" + (line ? " " + line : ""));
+      })
+      .join("\n");
+  }
+
+  /* The readable export: progress, commitments, then every note by module and exercise. */
   function markdown() {
     var out = ["# " + t("journal.title"), "", t("journal.exported_at", { date: when(new Date().toISOString(), true) }), ""];
     var bar = $("[data-leda-progress]", journal);
@@ -177,11 +253,20 @@
       out.push("- " + $("h3", section).textContent.trim() + ": " + $("[data-leda-state]", section).textContent);
     });
     out.push("");
-    function note(title, date, text, copy) {
+    var list = commitments();
+    if (list.length) out.push("## " + t("journey.journal_commitments"), "");
+    list.forEach(function (c) {
+      var a = c.value.answer;
+      out.push("### " + c.title, "", text(c.value.text), "", "*" + t("journey.journal_due", { date: dayText(c.value.due) }) + "*", "");
+      out.push(a ? t("journey.journal_answer", { date: dayText(a.at), result: result(a) }) : t("journey.journal_open"), "");
+      if (a && a.note) out.push(text(a.note), "");
+    });
+    function note(title, date, body, copy, prompt) {
       out.push("### " + title, "");
+      if (prompt) out.push(quote(prompt), "");
       if (date) out.push("*" + date + "*", "");
-      out.push(text.trim(), "");
-      if (copy) out.push("#### " + t("note.copy_label"), "", copy.trim(), "");
+      out.push(text(body), "");
+      if (copy) out.push("#### " + t("note.copy_label"), "", text(copy), "");
     }
     $$("[data-journal-module], [data-journal-other]", journal).forEach(function (section) {
       var written = $$("[data-journal-entry]", section).filter(function (entry) {
@@ -194,7 +279,8 @@
         var ed = editors.filter(function (e) {
           return entry.contains(e.root);
         })[0];
-        note($("h4", entry).textContent.trim(), $("[data-note-date]", entry).textContent, ed.field.value, ed.copyText.value);
+        var prompt = $("[data-journal-prompt]", entry);
+        note($("h4", entry).textContent.trim(), $("[data-note-date]", entry).textContent, ed.field.value, ed.copyText.value, prompt && prompt.content.textContent);
       });
       // The notes not shown yet, from what is stored.
       (other ? waiting : []).forEach(function (id) {

@@ -2,8 +2,10 @@
  * (partials/leda/note.html, leda-module.html, partials/leda/course.html, leda-journal.html).
  * Stored only through Leda.data (data.js); nothing is overwritten unseen.
  * Leda.notes, for journal-page.js: editors (the page's), add(root), flush(), reload(),
- * reset() after deleting everything, onChange(fn) (other tabs, settled copies), and
- * when(stamp, full): "14:32" today, "12 mars 2025 14:32" otherwise. */
+ * reset() after deleting everything, onChange(fn) (other tabs, settled copies),
+ * progress() (the states again), and when(stamp, full): "14:32" today, "12 mars 2025
+ * 14:32" otherwise. A module is done only when the learner marks it (the button and
+ * the marks are journey.js's); a complete quiz is a fact beside the state. */
 (function () {
   "use strict";
   var Leda = window.Leda;
@@ -197,8 +199,6 @@
 
   // ---- Progress --------------------------------------------------------------
 
-  var marks = {}; // marks that could not be stored: they last while the page is open
-
   function progressOf(el) {
     var id = el.getAttribute("data-leda-module");
     var questions = (el.getAttribute("data-leda-questions") || "").split(" ").filter(Boolean);
@@ -211,10 +211,8 @@
         return has(answers, q);
       });
     var mark = D.read("done:" + id);
-    var marked = null;
-    if (has(marks, id)) marked = marks[id];
-    else if ((mark.state === "ok" || mark.state === "newer") && typeof mark.value.done === "boolean") marked = mark.value.done;
-    var done = marked === null ? quiz : marked;
+    var marked = Leda.journey ? Leda.journey.marked(id) : (mark.state === "ok" || mark.state === "newer") && typeof mark.value.done === "boolean" ? mark.value.done : null;
+    var done = marked === true;
     var started =
       done ||
       marked !== null ||
@@ -241,13 +239,6 @@
       });
       if (!has(seen, p.id)) count += p.done ? 1 : 0;
       seen[p.id] = true;
-      var box = $("[data-leda-done]", el);
-      if (box) {
-        box.hidden = false;
-        var key = p.done ? (p.marked === null ? "progress.is_quiz_done" : "progress.is_done") : "progress.not_done";
-        $("[data-leda-done-text]", box).textContent = t(key);
-        $("[data-leda-done-toggle]", box).textContent = t(p.done ? "progress.mark_undone" : "progress.mark_done");
-      }
     });
     var bar = $("[data-leda-progress]");
     if (bar) {
@@ -257,21 +248,6 @@
       bar.hidden = false;
     }
   }
-
-  document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest("[data-leda-done-toggle]");
-    if (!button) return;
-    var el = button.closest("[data-leda-module]");
-    var status = $("[data-leda-done-status]", el);
-    var p = progressOf(el);
-    var next = !p.done;
-    var result = D.put("done:" + p.id, { v: 1, done: next, updated: now() });
-    if (result === "ok") delete marks[p.id];
-    else if (result !== "newer") marks[p.id] = next;
-    status.textContent = t(result === "ok" ? (next ? "progress.saved_done" : "progress.saved_undone") : "progress." + result);
-    status.classList.toggle("is-warning", result !== "ok");
-    renderProgress();
-  });
 
   // ---- Start -------------------------------------------------------------------
 
@@ -329,7 +305,7 @@
       renderProgress();
     },
     reset: function () {
-      marks = {};
+      if (Leda.journey) Leda.journey.reset();
       editors.forEach(function (ed) {
         clearTimeout(ed.timer);
         ed.dirty = false;
@@ -342,6 +318,7 @@
     onChange: function (listener) {
       listeners.push(listener);
     },
+    progress: renderProgress,
     when: when,
   };
 })();

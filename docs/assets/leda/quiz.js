@@ -2,7 +2,8 @@
  * Plain JavaScript on top of partials/leda/quiz.html, which works without it.
  * Results are stored through Leda.data (data.js) as quiz:<module>, by question id (not
  * the URL), so the Swedish and English pages share them. Answers to questions or
- * options the quiz no longer has stay stored as they are; the page ignores them. */
+ * options the quiz no longer has stay stored as they are; the page ignores them.
+ * A finished quiz offers to mark the module done; only the learner's click marks it. */
 (function () {
   "use strict";
   var Leda = window.Leda;
@@ -176,6 +177,11 @@
       if (v === "correct") score += 1;
     });
     scoreEl.textContent = ((checked ? t("quiz.score", { score: score, total: total }) : "") + " " + warning).trim();
+    // Every question checked: offer to mark the module done (journey.js), never mark it.
+    var offer = document.querySelector("[data-leda-quiz-done]");
+    if (offer) offer.hidden = !questions.every(function (q) {
+      return q.getAttribute("data-verdict");
+    });
   }
 
   // With JavaScript: feedback waits until a question is checked.
