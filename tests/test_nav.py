@@ -272,7 +272,7 @@ def test_tabs_by_audience_and_a_course_section_of_modules_only(real_site, lang):
     links = [resolve(page, href) for href, _ in primary_nav(html)]
     trainers = links.index(f"{base}trainers/")
     course = links[:trainers]
-    allowed = {base, f"{base}course/", f"{base}journal/"}
+    allowed = {base, f"{base}course/", f"{base}journal/", f"{base}record/"}
     assert [h for h in course if h not in allowed and not h.startswith(f"{base}modules/")] == []
     assert len([h for h in course if h.startswith(f"{base}modules/")]) == len(course_order())
     for elsewhere in ("composer", "guide-hosting", "guide-write-a-module", "glossary", "about"):
