@@ -348,3 +348,51 @@ def test_every_control_is_24_px_or_spaced_apart(browser, real_server, lang, widt
         assert failures == [], "\n".join(failures)
     finally:
         tab.close()
+
+
+# --- axe after using the pages ---------------------------------------------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_no_axe_violations_after_using_the_quiz_the_journal_and_the_composer(
+    browser, real_server, prefix, scheme
+):
+    from conftest import axe_violations
+    from playwright.sync_api import expect
+
+    tab = Tab(browser, color_scheme=scheme, viewport={"width": 1280, "height": 800})
+    try:
+        page = tab.page
+        found = {}
+        # The quiz: a wrong answer and a right one, checked.
+        page.goto(real_server.url + prefix + "modules/leadership-gym/quiz/")
+        page.locator("#q-why-a-gym-cheaper-than-courses").check()
+        page.locator("#q-what-onlive-means-online-live-all-in").check()
+        page.locator("[data-action=check-all]").click()
+        page.locator(".leda-option.is-wrong").first.wait_for()
+        found["quiz"] = axe_violations(page)
+        # A note written on a module, then the journal that lists it.
+        page.goto(real_server.url + prefix + "modules/leadership-gym/")
+        note = page.locator("#note-gym-training-habit")
+        note.fill("Tre saker jag vill träna.")
+        note.blur()
+        found["module"] = axe_violations(page)
+        page.goto(real_server.url + prefix + "journal/")
+        expect(page.locator("#journal-note-leadership-gym--gym-training-habit")).to_have_value(
+            "Tre saker jag vill träna."
+        )
+        found["journal"] = axe_violations(page)
+        # The composer: exercises and a break added with its buttons, one moved.
+        page.goto(real_server.url + prefix + "composer/")
+        adds = page.locator("[data-add]")
+        for i in (0, 3, 7):
+            adds.nth(i).click()
+        page.locator("[data-add-break]").click()
+        assert page.locator("[data-plan-items] > li").count() == 4
+        page.locator("[data-plan-items] [data-action]").first.focus()
+        found["composer"] = axe_violations(page)
+        assert {k: v for k, v in found.items() if v} == {}
+    finally:
+        tab.close()

@@ -33,7 +33,9 @@ def answered(browser, url, forced: str):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize(("prefix", "right", "wrong"), [("", "Rätt", "Fel"), ("en/", "Right", "Wrong")])
+@pytest.mark.parametrize(
+    ("prefix", "right", "wrong"), [("", "Rätt", "Fel"), ("en/", "Right", "Wrong")]
+)
 def test_quiz_feedback_is_told_apart_by_words_marks_and_borders_in_forced_colours(
     browser, real_server, prefix, right, wrong
 ):

@@ -162,10 +162,13 @@ def test_the_choice_is_kept_where_storage_works(browser, real_server):
     context = browser.new_context(color_scheme="light")
     page = context.new_page()
     try:
-        page.goto(real_server.url + "course/")
-        page.locator(TOGGLE).click()
-        page.goto(real_server.url + "en/modules/leadership-gym/")
-        assert page.evaluate(SCHEME) == "slate"
+        for prefix in ("", "en/"):  # each language's pages share their choice
+            page.goto(real_server.url + prefix + "course/")
+            page.locator(TOGGLE).click()
+            page.goto(real_server.url + prefix + "modules/leadership-gym/")
+            assert page.evaluate(SCHEME) == "slate", prefix
+            page.reload()
+            assert page.evaluate(SCHEME) == "slate", prefix
     finally:
         context.close()
 
