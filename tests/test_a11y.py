@@ -396,3 +396,20 @@ def test_no_axe_violations_after_using_the_quiz_the_journal_and_the_composer(
         assert {k: v for k, v in found.items() if v} == {}
     finally:
         tab.close()
+
+
+@pytest.mark.browser
+def test_the_closed_drawer_takes_no_focus_and_the_open_one_does(browser, real_server):
+    tab = Tab(browser, viewport={"width": 390, "height": 700})
+    try:
+        page = tab.page
+        page.goto(real_server.url + "modules/leadership-gym/")
+        link = page.locator(".md-sidebar--primary .md-nav__link").first
+        link.focus()
+        assert not link.evaluate("a => a === document.activeElement")  # hidden: not focusable
+        page.locator("label.md-header__button[for=__drawer]").click()
+        link.focus()
+        assert link.evaluate("a => a === document.activeElement")
+        assert link.evaluate("a => a.getBoundingClientRect().left") >= 0
+    finally:
+        tab.close()
