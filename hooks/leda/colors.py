@@ -111,7 +111,8 @@ def read_palette(css: str, shown: str = CSS_FILE) -> Palette:
     if missing:
         raise ValueError(f"{shown} declares no {' or '.join(missing)} in its :root block")
     dark = _DARK.search(css)
-    dark_declared = {m["name"]: m["value"] for m in _VARIABLE.finditer(dark["body"] if dark else "")}
+    dark_body = dark["body"] if dark else ""
+    dark_declared = {m["name"]: m["value"] for m in _VARIABLE.finditer(dark_body)}
     if not dark or DARK_PAGE not in dark_declared:
         raise ValueError(
             f'{shown} has no [data-md-color-scheme="slate"] block declaring {DARK_PAGE} '
