@@ -126,6 +126,14 @@ SCHEME = "document.body.getAttribute('data-md-color-scheme')"
 TOGGLE = "form[data-md-component=palette] label:visible"
 
 
+# The toggle's round: the system's setting, then light, then dark, then the system's.
+ROUND = {
+    "": ["Byt till ljust läge", "Byt till mörkt läge", "Följ systemets inställning"],
+    "en/": ["Switch to light mode", "Switch to dark mode", "Follow the system setting"],
+}
+SCHEMES = {"light": "default", "dark": "slate"}
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("system", ["light", "dark"])
 def test_the_scheme_follows_the_system_and_the_toggle_switches_it_with_storage_blocked(
@@ -137,38 +145,46 @@ def test_the_scheme_follows_the_system_and_the_toggle_switches_it_with_storage_b
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     try:
-        for prefix, name in (
-            ("", {"light": "Byt till mörkt läge", "dark": "Byt till ljust läge"}),
-            ("en/", {"light": "Switch to dark mode", "dark": "Switch to light mode"}),
-        ):
+        for prefix, names in ROUND.items():
             page.goto(real_server.url + prefix + "modules/leadership-gym/")
-            assert page.evaluate(SCHEME) == {"light": "default", "dark": "slate"}[system]
-            toggle = page.locator(TOGGLE)
-            assert toggle.get_attribute("title") == name[system]
-            toggle.click()
-            assert page.evaluate(SCHEME) == {"light": "slate", "dark": "default"}[system]
-            # The page's colours changed with it (Leda's, not only Material's).
+            seen = [page.evaluate(SCHEME)]
+            for name in names:
+                toggle = page.locator(TOGGLE)
+                assert toggle.get_attribute("title") == name
+                toggle.click()
+                seen.append(page.evaluate(SCHEME))
+            assert seen == [SCHEMES[system], "default", "slate", SCHEMES[system]], prefix
+            # Leda's colours change with it, not only Material's: dark again.
+            page.locator(TOGGLE).click()
+            page.locator(TOGGLE).click()
+            assert page.evaluate(SCHEME) == "slate"
             link = page.evaluate(
                 "getComputedStyle(document.body).getPropertyValue('--md-typeset-a-color').trim()"
             )
-            assert link == ("#8ea7b6" if system == "light" else "#1d4f6e")
+            assert link == dark_variant(PALETTE.primary)
         assert errors == []
     finally:
         context.close()
 
 
 @pytest.mark.browser
-def test_the_choice_is_kept_where_storage_works(browser, real_server):
+def test_a_choice_is_kept_and_following_the_system_follows_it_when_it_changes(browser, real_server):
     context = browser.new_context(color_scheme="light")
     page = context.new_page()
     try:
-        for prefix in ("", "en/"):  # each language's pages share their choice
+        for prefix in ("", "en/"):  # each language's pages keep their own choice
             page.goto(real_server.url + prefix + "course/")
-            page.locator(TOGGLE).click()
+            page.locator(TOGGLE).click()  # light
+            page.locator(TOGGLE).click()  # dark
             page.goto(real_server.url + prefix + "modules/leadership-gym/")
             assert page.evaluate(SCHEME) == "slate", prefix
+            page.locator(TOGGLE).click()  # the system's again
+            page.emulate_media(color_scheme="dark")
             page.reload()
             assert page.evaluate(SCHEME) == "slate", prefix
+            page.emulate_media(color_scheme="light")
+            page.reload()
+            assert page.evaluate(SCHEME) == "default", prefix
     finally:
         context.close()
 
