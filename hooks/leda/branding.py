@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .colors import MIN_CONTRAST, WHITE, Palette, load_palette, mix, normal
+from .colors import MIN_CONTRAST, WHITE, Palette, dark_variant, load_palette, mix, normal
 from .configfiles import ConfigFiles, Report, SettingsError
 from .problems import Problems
 
@@ -83,7 +83,15 @@ class Brand:
                 f"  --md-accent-fg-color: {self.accent};",
                 f"  --md-accent-fg-color--transparent: {self.accent}1a;",
             ]
-        return "\n".join([*lines, "}", ""])
+        # The dark scheme: white text still sits on the colours themselves (header,
+        # buttons); links, outlines and the accent use their dark variants.
+        dark = ['[data-md-color-scheme="slate"] {']
+        if self.primary:
+            dark.append(f"  --md-typeset-a-color: {dark_variant(self.primary)};")
+        if self.accent:
+            dark.append(f"  --md-accent-fg-color: {dark_variant(self.accent)};")
+            dark.append(f"  --md-accent-fg-color--transparent: {dark_variant(self.accent)}1a;")
+        return "\n".join([*lines, "}", *dark, "}", ""])
 
 
 def check_brand(
@@ -218,6 +226,16 @@ def _color(value: Any, key: str, at: tuple, palette: Palette, out: Report) -> st
             at,
             f"{name} {text} gives a contrast of only {worst:.1f}:1 with white text and on "
             f"light backgrounds; WCAG AA needs {MIN_CONTRAST}:1, so choose a darker shade",
+        )
+        return None
+    dark = palette.worst_dark_contrast(color)
+    if dark < MIN_CONTRAST:
+        out.add(
+            at,
+            f"{name} {text} is too close to black for the dark scheme: lightened to "
+            f"{dark_variant(color)} for links and outlines there, it gives only {dark:.1f}:1 "
+            f"on dark backgrounds; WCAG AA needs {MIN_CONTRAST}:1, so choose a shade with "
+            "more colour or lightness (still dark enough for white text)",
         )
         return None
     return color

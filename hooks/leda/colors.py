@@ -6,12 +6,21 @@ background that text sits on (``--leda-bg-*``); the rules use those variables.
 ``read_palette`` reads that block, so the contrast check of an organisation's
 colours (hooks/leda/branding.py) always covers exactly the backgrounds leda.css
 paints (tests/test_branding.py ties the two together).
+
+The dark scheme (Material's ``slate``) has its own block,
+``[data-md-color-scheme="slate"] { ... }``: its page background
+(``--md-default-bg-color``) and its ``--leda-bg-*`` tints. There the primary and
+accent colours stay the background of white text (header, buttons), and links,
+outlines and the accent are drawn in their dark variant, the colour lightened
+halfway to white (``dark_variant``), which must reach AA contrast on every dark
+background. No colour can be both dark enough for white text and light enough for
+a dark page, so the variant is derived, and a colour too close to black fails it.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 # WCAG 2.1 AA for normal text. White text sits on the primary colour (header,
@@ -23,6 +32,9 @@ CSS_FILE = "assets/leda/leda.css"  # in docs/
 BACKGROUND_PREFIX = "--leda-bg-"
 
 _ROOT = re.compile(r":root\s*\{(?P<body>[^}]*)\}")
+_DARK = re.compile(r'\[data-md-color-scheme="slate"\]\s*\{(?P<body>[^}]*)\}')
+DARK_PAGE = "--md-default-bg-color"
+DARK_TINT = 0.5  # how far a colour is lightened towards white for the dark scheme
 _VARIABLE = re.compile(r"(?P<name>--[\w-]+)\s*:\s*(?P<value>#[0-9a-fA-F]{3,8})\s*;")
 
 
@@ -62,13 +74,19 @@ def mix(color: str, other: str, amount: float) -> str:
     return "#" + "".join(f"{round(x + (y - x) * amount):02x}" for x, y in zip(a, b, strict=True))
 
 
+def dark_variant(color: str) -> str:
+    """What the dark scheme draws links, outlines and the accent in, for ``color``."""
+    return mix(normal(color), WHITE, DARK_TINT)
+
+
 @dataclass(frozen=True)
 class Palette:
-    """Leda's own colours, from the ``:root`` block of leda.css."""
+    """Leda's own colours, from the ``:root`` block of leda.css and its dark block."""
 
     primary: str
     accent: str
     backgrounds: dict[str, str]  # --leda-bg-<name> -> colour
+    dark_backgrounds: dict[str, str] = field(default_factory=dict)  # and the dark page
 
     @property
     def text_backgrounds(self) -> tuple[str, ...]:
@@ -79,6 +97,11 @@ class Palette:
         """The lowest contrast of ``color`` with white text and on Leda's backgrounds."""
         return min(contrast(color, bg) for bg in self.text_backgrounds)
 
+    def worst_dark_contrast(self, color: str) -> float:
+        """The lowest contrast of ``color``'s dark variant on the dark backgrounds."""
+        variant = dark_variant(color)
+        return min((contrast(variant, bg) for bg in self.dark_backgrounds.values()), default=21)
+
 
 def read_palette(css: str, shown: str = CSS_FILE) -> Palette:
     """The palette declared in the first ``:root`` block of the stylesheet ``css``."""
@@ -87,6 +110,14 @@ def read_palette(css: str, shown: str = CSS_FILE) -> Palette:
     missing = [n for n in ("--md-primary-fg-color", "--md-accent-fg-color") if n not in declared]
     if missing:
         raise ValueError(f"{shown} declares no {' or '.join(missing)} in its :root block")
+    dark = _DARK.search(css)
+    dark_body = dark["body"] if dark else ""
+    dark_declared = {m["name"]: m["value"] for m in _VARIABLE.finditer(dark_body)}
+    if not dark or DARK_PAGE not in dark_declared:
+        raise ValueError(
+            f'{shown} has no [data-md-color-scheme="slate"] block declaring {DARK_PAGE} '
+            "(the dark scheme's page)"
+        )
     return Palette(
         primary=normal(declared["--md-primary-fg-color"]),
         accent=normal(declared["--md-accent-fg-color"]),
@@ -94,6 +125,11 @@ def read_palette(css: str, shown: str = CSS_FILE) -> Palette:
             name: normal(value)
             for name, value in declared.items()
             if name.startswith(BACKGROUND_PREFIX)
+        },
+        dark_backgrounds={
+            name: normal(value)
+            for name, value in dark_declared.items()
+            if name.startswith(BACKGROUND_PREFIX) or name == DARK_PAGE
         },
     )
 
