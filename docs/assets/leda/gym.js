@@ -187,6 +187,8 @@
   function fillSession(li, exercise, i, date) {
     var h = li.querySelector("h3");
     h.textContent = t("gym.session", { n: i + 1 }) + (date ? " · " + longDate(date) : "");
+    li.setAttribute("data-date", date || "");
+    li.setAttribute("data-exercise", exercise.id);
     var a = li.querySelector("[data-title] a");
     a.textContent = exercise.title;
     a.href = exercise.url;
@@ -214,9 +216,9 @@
     }
     var seen = {};
     Ics.problems(e).forEach(function (p) {
-      if (seen[p.key] || !FIELDS[p.key]) return;
+      if (seen[p.key] || !FIELDS[p.key.slice(12)]) return;
       seen[p.key] = true;
-      problems.push({ text: t(p.key), field: f[FIELDS[p.key]] });
+      problems.push({ text: t(p.key), field: f[FIELDS[p.key.slice(12)]] });
     });
     if (!(state.sessions >= 1 && state.sessions <= 52 && state.sessions % 1 === 0) && !seen.count) {
       problems.push({ text: t("ics.problem.count"), field: f.sessions });

@@ -298,9 +298,9 @@
     var out = [];
     state.groups.forEach(function (g, i) {
       Ics.problems(event(g, i + 1)).forEach(function (p) {
-        if (seen[p.key] || !FIELDS[p.key]) return;
+        if (seen[p.key] || !FIELDS[p.key.slice(12)]) return;
         seen[p.key] = true;
-        out.push({ text: say(p), field: el.meet.elements[FIELDS[p.key]] });
+        out.push({ text: say(p), field: el.meet.elements[FIELDS[p.key.slice(12)]] });
       });
     });
     return out;
@@ -390,16 +390,21 @@
       card.appendChild(list("ol", RULES.map(function (r) { return t("groups.rule." + r); })));
       var actions = node("p", null, "leda-groups__actions");
       if (!bad) {
-        var blob = new Blob([Ics.calendar({ events: [e], lang: strings.language, name: e.summary })], {
-          type: "text/calendar;charset=utf-8",
-        });
-        var url = URL.createObjectURL(blob);
-        urls.push(url);
-        var a = node("a", t("groups.ics", { n: n }), "md-button");
-        a.href = url;
-        a.download = t("groups.ics_file", { n: n });
-        a.setAttribute("data-ics", String(n));
-        actions.appendChild(a);
+        var text = null;
+        try {
+          text = Ics.calendar({ events: [e], lang: strings.language, name: e.summary });
+        } catch (error) {
+          text = null; // a problem without a field of its own: no file rather than a broken one
+        }
+        if (text) {
+          var url = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
+          urls.push(url);
+          var a = node("a", t("groups.ics", { n: n }), "md-button");
+          a.href = url;
+          a.download = t("groups.ics_file", { n: n });
+          a.setAttribute("data-ics", String(n));
+          actions.appendChild(a);
+        }
       }
       var timer = node("a", t("groups.timer_link", { n: n }), "md-button");
       var params = new URLSearchParams();

@@ -269,8 +269,10 @@
     if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
     var target = e.target;
     var tag = target && target.tagName;
-    if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable)) return;
-    if ((tag === "BUTTON" || tag === "A" || tag === "SUMMARY") && (e.key === " " || e.key === "Enter")) return;
+    var choice = tag === "INPUT" && /^(checkbox|radio|button|submit|reset)$/.test(target.type);
+    if ((tag === "INPUT" && !choice) || tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable)) return;
+    // Space and Enter on a button, link or checkbox do what they always do.
+    if ((choice || tag === "BUTTON" || tag === "A" || tag === "SUMMARY") && (e.key === " " || e.key === "Enter")) return;
     if (e.key === " ") {
       e.preventDefault();
       toggle();
