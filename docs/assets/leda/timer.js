@@ -265,7 +265,8 @@
     }
   });
 
-  document.addEventListener("keydown", function (e) {
+  // On the window, capturing: before Material's own shortcuts (its N goes to the next page).
+  window.addEventListener("keydown", function (e) {
     if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
     var target = e.target;
     var tag = target && target.tagName;
@@ -273,17 +274,12 @@
     if ((tag === "INPUT" && !choice) || tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable)) return;
     // Space and Enter on a button, link or checkbox do what they always do.
     if ((choice || tag === "BUTTON" || tag === "A" || tag === "SUMMARY") && (e.key === " " || e.key === "Enter")) return;
-    if (e.key === " ") {
-      e.preventDefault();
-      toggle();
-    } else if (e.key === "n" || e.key === "N") {
-      next();
-    } else if (e.key === "1") {
-      add(1);
-    } else if (e.key === "5") {
-      add(5);
-    }
-  });
+    var action = { " ": toggle, n: next, N: next, 1: function () { add(1); }, 5: function () { add(5); } }[e.key];
+    if (!action) return;
+    e.preventDefault();
+    e.stopPropagation();
+    action();
+  }, true);
 
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState === "visible" && running) wake(true);
