@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 from conftest import Tab, axe_violations
@@ -54,7 +55,7 @@ def sessions(page) -> list[dict]:
 def calendar_of(page) -> tuple[str, Calendar]:
     with page.expect_download() as info:
         page.locator("[data-ics]").click()
-    text = open(info.value.path(), encoding="utf-8", newline="").read()
+    text = Path(info.value.path()).read_bytes().decode("utf-8")
     calendar = Calendar.from_ical(text)
     for component in calendar.walk():
         assert component.errors == [], component.errors
@@ -117,8 +118,11 @@ def test_a_chosen_exercise_changes_the_schedule_and_calendar_and_stays_in_the_ad
     assert len(schedule) == 4
     assert [s["date"] for s in schedule] == ["2026-09-01", "2026-09-15", "2026-09-29", "2026-10-13"]
     options = page.locator("#gym-exercise-2 option").all()
-    choice = next(o.get_attribute("value") for o in options if o.get_attribute("value") not in
-                  {s["exercise"] for s in schedule})
+    choice = next(
+        o.get_attribute("value")
+        for o in options
+        if o.get_attribute("value") not in {s["exercise"] for s in schedule}
+    )
     page.focus("#gym-exercise-2")
     page.evaluate("document.getElementById('gym-exercise-2').dataset.mark = 'same'")
     page.select_option("#gym-exercise-2", choice)
@@ -165,8 +169,13 @@ def test_the_schedule_prints_without_the_tool(gym_tab, real_server, tmp_path):
         assert f"Pass {n} · " in printed
         assert s["title"] in printed
     assert f"Digitalt möte: {LINK}" in printed
-    for tool_text in ("Antal pass", "Kalenderfil", "Övning i pass", "Länk till programmet",
-                      "Så går ett pass till"):
+    for tool_text in (
+        "Antal pass",
+        "Kalenderfil",
+        "Övning i pass",
+        "Länk till programmet",
+        "Så går ett pass till",
+    ):
         assert tool_text not in printed
     pdf = page.pdf(format="A4")
     (tmp_path / "schedule.pdf").write_bytes(pdf)
@@ -184,7 +193,9 @@ def test_without_javascript_a_proposal_of_ten_sessions_is_there(browser, real_se
     try:
         page = context.new_page()
         page.goto(real_server.url + "en/gym/")
-        expect(page.get_by_role("heading", name="A proposal: ten sessions of 30 minutes")).to_be_visible()
+        expect(
+            page.get_by_role("heading", name="A proposal: ten sessions of 30 minutes")
+        ).to_be_visible()
         expect(page.locator("[data-schedule] > li")).to_have_count(10)
         expect(page.locator("[data-schedule] > li").first).to_contain_text("Trains: ")
         expect(page.locator("noscript .leda-note")).to_contain_text("need JavaScript")

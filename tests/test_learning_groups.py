@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 from itertools import combinations
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -78,10 +79,11 @@ def set_meetings(page, *, start="2026-03-02", time="17:00", count="6", place=PLA
 def cards(page) -> list[dict]:
     out = []
     for card in page.locator("[data-card]").all():
-        members = [m.split(", ")[0] for m in card.locator("ul").first.locator("li").all_inner_texts()]
+        members = [
+            m.split(", ")[0] for m in card.locator("ul").first.locator("li").all_inner_texts()
+        ]
         dates = [
-            t.get_attribute("datetime")[:10]
-            for t in card.locator(".leda-groups__dates time").all()
+            t.get_attribute("datetime")[:10] for t in card.locator(".leda-groups__dates time").all()
         ]
         out.append({"members": members, "dates": dates})
     return out
@@ -95,7 +97,7 @@ def download(page, locator) -> tuple[str, str]:
     with page.expect_download() as info:
         locator.click()
     d = info.value
-    return d.suggested_filename, open(d.path(), encoding="utf-8", newline="").read()
+    return d.suggested_filename, Path(d.path()).read_bytes().decode("utf-8")
 
 
 def form_thirteen(page):
@@ -149,7 +151,9 @@ def test_thirteen_participants_form_four_mixed_groups_each_with_its_calendar(
             assert str(s.tzinfo) == STOCKHOLM
         description = str(event["DESCRIPTION"])
         for member in card["members"]:
-            assert f"{member}: berätta 5 min, utforska med frågor 5 min, råd sist 5 min" in description
+            assert (
+                f"{member}: berätta 5 min, utforska med frågor 5 min, råd sist 5 min" in description
+            )
         for rule in RULES_SV:
             assert rule in description
         uids.add(str(event["UID"]))
@@ -177,8 +181,13 @@ def test_the_cards_print_one_per_page_without_the_tool(groups_tab, real_server, 
     for rule in RULES_SV:
         assert printed.count(rule) == 4  # on every card; the page's own list is not printed
     assert "Varannan torsdag kl. 17:00–17:45" in printed
-    for tool_text in ("Bilda grupper", "Kalenderfil", "Öppna rundtimern", "Spara och dela",
-                      "Så bildas grupperna"):
+    for tool_text in (
+        "Bilda grupper",
+        "Kalenderfil",
+        "Öppna rundtimern",
+        "Spara och dela",
+        "Så bildas grupperna",
+    ):
         assert tool_text not in printed
     pdf = page.pdf(format="A4")
     (tmp_path / "cards.pdf").write_bytes(pdf)
@@ -187,7 +196,9 @@ def test_the_cards_print_one_per_page_without_the_tool(groups_tab, real_server, 
         for n in range(1, 5):
             text = subprocess.run(
                 ["pdftotext", "-f", str(n), "-l", str(n), tmp_path / "cards.pdf", "-"],
-                capture_output=True, text=True, check=True,
+                capture_output=True,
+                text=True,
+                check=True,
             ).stdout
             assert f"Lärgrupp {n}" in text
             assert "Grundregler" in text
@@ -215,9 +226,7 @@ def test_regrouping_keeps_no_earlier_pair_when_the_list_allows(groups_tab, real_
         rounds.append(now)
 
 
-def test_problems_are_said_in_words_with_their_line_and_lead_to_the_field(
-    groups_tab, real_server
-):
+def test_problems_are_said_in_words_with_their_line_and_lead_to_the_field(groups_tab, real_server):
     page = open_page(groups_tab, real_server, "en/")
     page.fill("#groups-list", "Name;Unit;Manager\nAnna;HR\nBo\nanna;IT\n")
     page.get_by_role("button", name="Form groups").click()
@@ -237,10 +246,13 @@ def test_problems_are_said_in_words_with_their_line_and_lead_to_the_field(
     # The link goes to the field and selects the line; the address keeps no #groups-list.
     summary.get_by_role("link", name=re.compile("^Line 3")).click()
     expect(field).to_be_focused()
-    assert page.evaluate(
-        "() => { const f = document.getElementById('groups-list');"
-        " return f.value.slice(f.selectionStart, f.selectionEnd); }"
-    ) == "Bo"
+    assert (
+        page.evaluate(
+            "() => { const f = document.getElementById('groups-list');"
+            " return f.value.slice(f.selectionStart, f.selectionEnd); }"
+        )
+        == "Bo"
+    )
     assert "#groups-list" not in page.url
     assert axe_violations(page) == []
     # Fixed: the groups come and the summary goes.
@@ -267,7 +279,9 @@ def test_export_import_and_the_link_keep_the_names_in_the_browser(
     page = open_page(groups_tab, real_server)
     form_thirteen(page)
     before = cards(page)
-    name, text = download(page, page.get_by_role("button", name="Spara listan och grupperna som fil"))
+    name, text = download(
+        page, page.get_by_role("button", name="Spara listan och grupperna som fil")
+    )
     assert name == "largrupper.json"
     saved = json.loads(text)
     assert (saved["app"], saved["kind"], saved["v"]) == ("leda", "learning-groups", 1)

@@ -109,7 +109,9 @@ def test_a_round_run_from_the_keyboard_alone(timer_tab, real_server):
 
     page.keyboard.press("n")
     shows(page, "Anna Berg", "Explore with questions", "5:00")
-    expect(page.locator("[data-hint]")).to_have_text("The others ask Anna Berg open questions. No advice yet.")
+    expect(page.locator("[data-hint]")).to_have_text(
+        "The others ask Anna Berg open questions. No advice yet."
+    )
     assert said(page)[-1] == "Anna Berg: Explore with questions, 5 minutes."
 
     # Switch on moving by itself, with the keyboard: Tab to the setting, Space.
@@ -138,9 +140,7 @@ def test_a_round_run_from_the_keyboard_alone(timer_tab, real_server):
     expect(page.locator("[data-toggle]")).to_be_disabled()
 
 
-def test_the_round_is_set_up_in_the_form_with_phases_that_split_the_time(
-    timer_tab, real_server
-):
+def test_the_round_is_set_up_in_the_form_with_phases_that_split_the_time(timer_tab, real_server):
     page = open_timer(timer_tab, real_server, lang="", names="")
     expect(page.locator("[data-name]")).to_have_text("Skriv minst ett namn.")
     expect(page.locator("[data-toggle]")).to_be_disabled()
@@ -204,7 +204,9 @@ def test_the_screen_is_kept_awake_or_the_page_says_it_cannot(browser, real_serve
         )
         page.goto(real_server.url + "en/timer/" + NAMES)
         page.get_by_role("button", name="Start", exact=True).click()
-        expect(page.locator("[data-wake]")).to_have_text("The screen stays awake while the timer runs.")
+        expect(page.locator("[data-wake]")).to_have_text(
+            "The screen stays awake while the timer runs."
+        )
         assert page.evaluate("window.locked") == "screen"
         page.get_by_role("button", name="Pause").click()
         assert page.evaluate("window.released") is True
@@ -254,7 +256,9 @@ def test_without_javascript_the_page_explains_a_round(browser, real_server):
         page = context.new_page()
         page.goto(real_server.url + "en/timer/")
         expect(page.get_by_role("heading", name="How a round works")).to_be_visible()
-        expect(page.locator("noscript .leda-note")).to_contain_text("The round timer needs JavaScript.")
+        expect(page.locator("noscript .leda-note")).to_contain_text(
+            "The round timer needs JavaScript."
+        )
         expect(page.locator("[data-leda-timer]")).to_be_hidden()
     finally:
         context.close()
