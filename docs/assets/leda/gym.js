@@ -19,6 +19,7 @@
   } catch (e) {
     return;
   }
+  if (!catalogue.length) return; // a course without short exercises: the page's text only
   var locale = strings.locale || document.documentElement.lang || "sv";
   function t(key, vars) {
     var text = strings[key] || key;
