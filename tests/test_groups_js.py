@@ -177,6 +177,25 @@ def test_parse_reads_people_and_names_every_problem_with_its_line(page, text, pe
     assert result["problems"] == problems
 
 
+# --- sizes ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("n", range(3, 41))
+def test_sizes_are_three_or_four_and_hold_everyone(page, n):
+    sizes = page.evaluate("(n) => LedaGroups.sizes(n)", n)
+    assert sum(sizes) == n
+    if n == 5:  # 5 cannot be split into groups of 3–4
+        assert sizes == [5]
+    else:
+        assert set(sizes) <= {3, 4}
+        assert sizes.count(4) == [0, 1, 2][n % 3], "as many groups of three as fit"
+
+
+@pytest.mark.parametrize("n", [0, 1, 2])
+def test_fewer_than_three_make_no_sizes(page, n):
+    assert page.evaluate("(n) => LedaGroups.sizes(n)", n) == []
+
+
 # --- form ----------------------------------------------------------------------------------
 
 

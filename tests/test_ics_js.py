@@ -239,6 +239,12 @@ SERIES = [
     pytest.param(meeting(time="23:30", minutes=45, every=1, count=3), 3, id="ends-after-midnight"),
     pytest.param(meeting(every=None, count=None), 1, id="a-single-meeting"),
     pytest.param(meeting(count=1), 1, id="a-series-of-one"),
+    # A learning group's year: thirteen meetings every four weeks, across both changes.
+    pytest.param(meeting(date="2026-01-08", every=4, count=13), 13, id="a-year-every-4-weeks"),
+    # A gym programme: ten weekly 30-minute sessions at 08:00 across the spring change.
+    pytest.param(
+        meeting(date="2026-03-03", time="08:00", minutes=30, every=1, count=10), 10, id="gym"
+    ),
 ]
 
 
@@ -372,3 +378,14 @@ def test_bad_input_is_named_and_makes_no_file(page, changes, keys):
 
 def test_a_good_event_has_no_problems(page):
     assert page.evaluate("(e) => LedaIcs.problems(e)", meeting()) == []
+
+
+def test_the_calendar_name_is_escaped_and_folded(page):
+    name = "Lärgrupp 1, HR; IT – " + "ö" * 60
+    text = ics(page, meeting(), name=name)
+    assert max(len(line) for line in text.encode("utf-8").split(b"\r\n")) <= 75
+    assert "X-WR-CALNAME:Lärgrupp 1\\, HR\\; IT" in text
+    # An X- property is TEXT by default (RFC 5545, 3.8.8.2); icalendar unfolds it but
+    # leaves it escaped.
+    escaped = name.replace(",", "\\,").replace(";", "\\;")
+    assert str(parse(text)["X-WR-CALNAME"]) == escaped
