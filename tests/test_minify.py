@@ -67,12 +67,17 @@ def test_every_built_file_is_smaller_than_its_source_and_has_no_comments(real_si
     assert "/*" in (SOURCES / "leda.css").read_text(encoding="utf-8")
 
 
-def test_a_module_page_loads_its_leda_code_within_budget(real_site):
+def test_a_module_page_loads_its_leda_code_minified(real_site):
+    """A module page's Leda code, gzipped, is well below its sources' (the 15 KB budget
+    itself is measured by ./leda bench)."""
     html = real_site.html("modules/leadership-gym/index.html")
     names = re.findall(r'(?:src|href)="[./]*assets/leda/([\w.-]+\.(?:js|css))"', html)
     assert {"leda.css", "leda.js", "data.js"} <= set(names)
-    total = sum(len(gzip.compress((real_site.site / FOLDER / n).read_bytes())) for n in names)
-    assert total < 15_000 * 0.8  # the budget is 15 KB gz; minified, room is left
+
+    def zipped(folder):
+        return sum(len(gzip.compress((folder / n).read_bytes())) for n in names)
+
+    assert zipped(real_site.site / FOLDER) < zipped(SOURCES) * 0.85
 
 
 def test_the_brand_css_of_an_organisation_is_minified(tmp_path):

@@ -86,3 +86,23 @@ def test_templates_have_one_way_to_the_text():
         assert "partials/leda/lang/" not in text, rel
         assert not re.search(r"\bt\.(t\(|strings\b)", text), rel
         assert 'replace("{' not in text and "replace('{" not in text, f"{rel}: use | fill(...)"
+
+
+def test_every_text_a_script_names_is_on_the_page():
+    """Pages carry only the texts scripts read (strings.SCRIPT_PREFIXES); a script that
+    names a key of another prefix would get the key itself instead of the text."""
+    from leda.strings import SCRIPT_PREFIXES, for_scripts
+
+    texts = strings("sv")
+    prefixes = {key.split(".", 1)[0] for key in texts if "." in key}
+    named = {}
+    for script in sorted((ROOT / "docs" / "assets" / "leda").glob("*.js")):
+        source = script.read_text(encoding="utf-8")
+        for prefix in prefixes:
+            if re.search(rf"[\"']{prefix}\.", source):
+                named.setdefault(prefix, []).append(script.name)
+    missing = {p: files for p, files in named.items() if p not in SCRIPT_PREFIXES}
+    assert missing == {}, "add these prefixes to SCRIPT_PREFIXES in hooks/leda/strings.py"
+    kept = for_scripts(texts)
+    assert "statement.intro" not in kept and "quiz.check" in kept and "locale" in kept
+    assert len(kept) < len(texts)

@@ -16,6 +16,28 @@ from __future__ import annotations
 import re
 
 LANG_TEMPLATE = "partials/leda/lang/{lang}.html"
+
+# The texts scripts read (from the page's #leda-strings): the keys without a dot and
+# those with one of these prefixes. The rest (the statement, the home page, guides...)
+# only templates use, so pages do not carry them. tests/test_strings.py checks that
+# every prefix a script names is here.
+SCRIPT_PREFIXES = (
+    "composer",
+    "exercise",
+    "groups",
+    "gym",
+    "ics",
+    "journal",
+    "journey",
+    "module",
+    "note",
+    "plan",
+    "progress",
+    "quiz",
+    "scorm",
+    "search",
+    "timer",
+)
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
@@ -48,6 +70,15 @@ class Strings(dict):
 def load_strings(env, lang: str) -> Strings:
     """``lang``'s texts from its template in the Jinja environment ``env``."""
     return Strings(lang, env.get_template(LANG_TEMPLATE.format(lang=lang)).module.strings)
+
+
+def for_scripts(strings: dict[str, str]) -> dict[str, str]:
+    """The part of a language's texts that scripts read (``SCRIPT_PREFIXES``)."""
+    return {
+        key: text
+        for key, text in strings.items()
+        if "." not in key or key.split(".", 1)[0] in SCRIPT_PREFIXES
+    }
 
 
 def fill(text: str, **values) -> str:

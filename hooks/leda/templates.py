@@ -4,6 +4,7 @@ Filters:
 
 - ``leda_inline``, ``leda_markdown``: safe Markdown for texts from data files (markup.py)
 - ``fill``: a text's placeholders filled in, ``t["course.minutes"] | fill(n=20)``
+- ``script_strings``: the texts scripts read, for the page's ``#leda-strings``
 - ``leda_url`` (hooks/languages.py, through the adapter): a path in the page's language
 
 Globals:
@@ -24,7 +25,7 @@ from functools import partial
 
 from .languages import alternates, prefix
 from .markup import block, inline
-from .strings import Strings, fill
+from .strings import Strings, fill, for_scripts
 from .version import of as course_version
 
 
@@ -37,7 +38,9 @@ class Language:
 
 def install_text(env, build) -> None:
     """The filters and the interface text: all that the blocks in module pages need."""
-    env.filters.update(leda_inline=inline, leda_markdown=block, fill=fill)
+    env.filters.update(
+        leda_inline=inline, leda_markdown=block, fill=fill, script_strings=for_scripts
+    )
     env.globals["t"] = build.strings
 
 
