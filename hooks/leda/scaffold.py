@@ -145,9 +145,7 @@ SV = {
     "exercises_heading": "Reflektionsövningar",
     "prompt": "Uppgiften till övningen – så att den fungerar både vid skrivbordet och i en grupp",
     "facilitator": [
-        ("45 minuter", "Hur du leder övningarna på 45 minuter, med tider"),
-        ("90 minuter", "Samma för 90 minuter"),
-        ("120 minuter", "Samma för 120 minuter"),
+        ("Förbered", "Vad du förbereder och säger och hur du delar in grupperna (tiderna: runs:)"),
         ("Frågor till samtalet efteråt", "Frågor som hjälper gruppen att reflektera"),
         ("Fallgropar", "Vad som brukar gå fel och hur du hanterar det"),
     ],
@@ -178,9 +176,7 @@ EN = {
     "exercises_heading": "Reflection exercises",
     "prompt": "The exercise's prompt – so that it works at a desk and in a group",
     "facilitator": [
-        ("45 minutes", "How to run the exercises in 45 minutes, with timings"),
-        ("90 minutes", "The same for 90 minutes"),
-        ("120 minutes", "The same for 120 minutes"),
+        ("Before the session", "What to prepare and say, how to form groups (timings: runs:)"),
         ("Debrief questions", "Questions that help the group reflect"),
         ("Pitfalls", "What tends to go wrong and how to handle it"),
     ],
