@@ -44,7 +44,7 @@ ENGINE, OTHER = engines()
 
 def copy_project(dest: Path) -> Path:
     dest.mkdir(parents=True)
-    for name in ("mkdocs.yml", "sources.yml", "accessibility.yml"):
+    for name in ("mkdocs.yml", "sources.yml", "topics.yml", "accessibility.yml"):
         shutil.copy(ROOT / name, dest)
     for name in ("docs", "quizzes", "hooks", "overrides"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
