@@ -336,8 +336,8 @@ def test_the_real_statement_follows_digg_s_structure(real_site, lang, prefix):
     assert found["data-leda-statement-status"].startswith(status[lang])
     assert "tillganglighet@leda.example.org" in found["data-leda-statement-contact"]
     dates = {
-        "sv": "Den senaste bedömningen gjordes den 1 december 2026. Redogörelsen uppdaterades senast den 2 december 2026.",
-        "en": "The latest assessment was made on 1 December 2026. This statement was last updated on 2 December 2026.",
+        "sv": "Den senaste bedömningen gjordes den 2 december 2026. Redogörelsen uppdaterades senast den 2 december 2026.",
+        "en": "The latest assessment was made on 2 December 2026. This statement was last updated on 2 December 2026.",
     }
     assert found["data-leda-statement-dates"] == dates[lang]
     links = [t.attrs["href"] for t in tags(body) if t.name == "a"]
