@@ -194,3 +194,12 @@ def test_leda_test_leaves_no_built_site_in_the_temporary_folder(tmp_path):
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     assert "1 passed" in done.stdout
     assert list(temp.iterdir()) == []
+
+
+def test_the_print_tests_can_read_pdfs():
+    """The print tests read Chromium's PDFs back with poppler's pdftotext, a parser made
+    by others; ./leda test installs it (poppler-utils), so its absence is a failure here
+    rather than a quietly skipped check there."""
+    import shutil
+
+    assert shutil.which("pdftotext"), "install Debian's poppler-utils (./leda test does)"
