@@ -31,7 +31,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "hooks")]  # as pytest has them (pyproject.toml)
 
 from conftest import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
 from liveserve import LiveServe  # noqa: E402
