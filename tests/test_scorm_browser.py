@@ -128,6 +128,15 @@ class Lms:
         mark = self.course_frame().evaluate(f"Leda.data.read('done:{module}')")
         assert mark["state"] == "ok", mark
         assert mark["value"]["v"] == 1 and mark["value"]["done"] is True, mark
+        # The navigation marks it too (the package's pages are "modules/<id>.html").
+        marked = self.course_frame().evaluate(
+            """id => [...document.querySelectorAll('.md-nav__link[href]')]
+                 .filter(a => { const u = new URL(a.href);
+                   return !u.hash && u.pathname.endsWith('/modules/' + id + '.html'); })
+                 .map(a => !!a.querySelector('[data-leda-done-mark]'))""",
+            module,
+        )
+        assert marked and all(marked), marked
 
     def expect_done(self, box, en: bool = False):
         """The done box's state in words: done, on a date (stored in this browser)."""
@@ -226,6 +235,8 @@ def test_a_failed_quiz_fails_against_the_mastery_score(lms):
     # The quiz page offers the done button once every question is checked.
     lms.mark_done(key, module, on_quiz=True)
     lms.wait_value("cmi.core.lesson_status", "failed")
+    assert axe_violations(lms.course_frame()) == []  # the quiz page, in the package
+    assert not lms.tab.errors
     assert lms.value("cmi.core.score.raw") == "0"
 
 
