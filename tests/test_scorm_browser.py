@@ -19,6 +19,7 @@ from test_scorm import MODULES, built_packages
 
 RUNTIME = ROOT / "tests" / "scorm"
 SECRET = "Min hemliga reflektion om chefen 4711"
+PROMISE = "Mitt hemliga åtagande 4711"  # a commitment's own words: never reported either
 
 
 @pytest.fixture(scope="session")
@@ -147,6 +148,17 @@ class Lms:
             "Mark as not done" if en else "Markera som inte klar"
         )
 
+    def commit_to(self, text: str):
+        """The module page's commitment, in the learner's own words (commitment.js)."""
+        box = self.course.locator("[data-leda-commitment]")
+        box.scroll_into_view_if_needed()
+        form = box.locator("[data-commitment-form]")
+        expect(form).to_be_visible()
+        form.locator("#commitment-own").check()
+        form.locator("[data-commitment-own]").fill(text)
+        form.locator('button[type="submit"]').click()
+        expect(box.locator("[data-commitment-text]")).to_have_text(text)
+
     def write_note(self, text: str):
         field = self.course.locator("[data-note-field]").first
         field.fill(text)
@@ -193,6 +205,7 @@ def test_a_module_reports_completion_score_and_place_and_never_a_reflection(lms)
     launch_page = next(f for f in lms.page.frames if f.url.endswith("scorm-launch.html"))
     assert axe_violations(launch_page) == []
     lms.write_note(SECRET)
+    lms.commit_to(PROMISE)
     lms.answer_quiz(key, module, right=True)
     # The quiz alone does not complete the module: the learner marks it done.
     # In per cent (7 of 7), as SCORM 1.2 platforms compare it with the mastery score.

@@ -117,7 +117,9 @@
     var out = { complete: true, raw: 0, max: 0, scored: false, d: [], s: {} };
     P.modules.forEach(function (m) {
       var mark = D.read("done:" + m.id);
-      var done = mark.state === "ok" ? mark.value.done === true : saved.d.indexOf(m.id) >= 0;
+      // As journey.js reads it: a mark a newer Leda saved counts too.
+      var known = (mark.state === "ok" || mark.state === "newer") && mark.value && typeof mark.value.done === "boolean";
+      var done = known ? mark.value.done : saved.d.indexOf(m.id) >= 0;
       if (done) out.d.push(m.id);
       else out.complete = false;
       var quiz = D.read("quiz:" + m.id);
