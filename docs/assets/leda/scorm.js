@@ -5,7 +5,8 @@
  * describe), initialises once, shows the course in the frame (at the page to resume
  * at) and reports, committing after every change:
  *   completion: incomplete until every module of the package is marked done
- *               (done:<module> entries; the learner's button on the module page);
+ *               (done:<module> entries {v, done, updated}, written by journey.js
+ *               when the learner presses the done button on the module or quiz page);
  *   score:      the share of the quizzes' scored questions answered right, as raw
  *               0-100 with min 0 and max 100 (scaled 0-1 too for 2004);
  *   passed or failed, when the package has a mastery score, once complete;
