@@ -19,6 +19,7 @@ from test_scorm import MODULES, built_packages
 
 RUNTIME = ROOT / "tests" / "scorm"
 SECRET = "Min hemliga reflektion om chefen 4711"
+PROMISE = "Mitt hemliga åtagande 4711"  # a commitment's own words: never reported either
 
 
 @pytest.fixture(scope="session")
@@ -106,17 +107,57 @@ class Lms:
         frame.locator('[data-action="check-all"]').click()
         frame.wait_for_function("document.querySelector('[data-score]').textContent.length > 0")
 
-    def mark_done(self, key: str, module: str, lang_dir: str = ""):
-        self.open(key, f"{lang_dir}modules/{module}.html")
-        # Until journey's change (issue 15), a finished quiz shows a module as done without
-        # a mark, and the button then says "not done": press it until the mark is "done".
-        marked = f"(Leda.data.read('done:{module}').value || {{}}).done === true"
-        for _ in range(2):
-            self.course.locator("[data-leda-done-toggle]").click()
-            expect(self.course.locator("[data-leda-done-status]")).not_to_be_empty()
-            if self.course_frame().evaluate(marked):
-                break
-        assert self.course_frame().evaluate(marked)
+    def mark_done(self, key: str, module: str, lang_dir: str = "", on_quiz: bool = False):
+        """The learner's path: the done button ("Markera som klar" / "Mark as done") on the
+        module page, or on the quiz page once every question is checked, pressed once; its
+        state then says done, and journey.js has stored the mark scorm.js reads."""
+        en = lang_dir == "en/"
+        if on_quiz:
+            box = self.course.locator("[data-leda-quiz-done]")
+        else:
+            self.open(key, f"{lang_dir}modules/{module}.html")
+            box = self.course.locator("[data-leda-done]")
+        expect(box).to_be_visible()
+        button = box.locator("[data-leda-done-toggle]")
+        expect(button).to_have_text("Mark as done" if en else "Markera som klar")
+        expect(box.locator("[data-leda-done-text]")).to_have_text(
+            "Not done yet" if en else "Inte klar ännu"
+        )
+        button.click()
+        self.expect_done(box, en)
+        expect(box.locator("[data-leda-done-status]")).to_be_empty()  # stored: no warning
+        mark = self.course_frame().evaluate(f"Leda.data.read('done:{module}')")
+        assert mark["state"] == "ok", mark
+        assert mark["value"]["v"] == 1 and mark["value"]["done"] is True, mark
+        # The navigation marks it too (the package's pages are "modules/<id>.html").
+        marked = self.course_frame().evaluate(
+            """id => [...document.querySelectorAll('.md-nav__link[href]')]
+                 .filter(a => { const u = new URL(a.href);
+                   return !u.hash && u.pathname.endsWith('/modules/' + id + '.html'); })
+                 .map(a => !!a.querySelector('[data-leda-done-mark]'))""",
+            module,
+        )
+        assert marked and all(marked), marked
+
+    def expect_done(self, box, en: bool = False):
+        """The done box's state in words: done, on a date (stored in this browser)."""
+        expect(box.locator("[data-leda-done-text]")).to_have_text(
+            re.compile(r"^Done \d" if en else r"^Klar \d")
+        )
+        expect(box.locator("[data-leda-done-toggle]")).to_have_text(
+            "Mark as not done" if en else "Markera som inte klar"
+        )
+
+    def commit_to(self, text: str):
+        """The module page's commitment, in the learner's own words (commitment.js)."""
+        box = self.course.locator("[data-leda-commitment]")
+        box.scroll_into_view_if_needed()
+        form = box.locator("[data-commitment-form]")
+        expect(form).to_be_visible()
+        form.locator("#commitment-own").check()
+        form.locator("[data-commitment-own]").fill(text)
+        form.locator('button[type="submit"]').click()
+        expect(box.locator("[data-commitment-text]")).to_have_text(text)
 
     def write_note(self, text: str):
         field = self.course.locator("[data-note-field]").first
@@ -160,8 +201,11 @@ def test_a_module_reports_completion_score_and_place_and_never_a_reflection(lms)
     assert lms.page.evaluate("calls.filter(c => c === 'LMSInitialize').length") == 1
     # The status line says what is reported; the pages' banner is for pages opened alone.
     expect(lms.course.locator(".leda-scorm-notice")).to_be_hidden()
-    assert axe_violations(lms.page.frames[1]) == []
+    # The launch page (the status line and the frame), checked on its own.
+    launch_page = next(f for f in lms.page.frames if f.url.endswith("scorm-launch.html"))
+    assert axe_violations(launch_page) == []
     lms.write_note(SECRET)
+    lms.commit_to(PROMISE)
     lms.answer_quiz(key, module, right=True)
     # The quiz alone does not complete the module: the learner marks it done.
     # In per cent (7 of 7), as SCORM 1.2 platforms compare it with the mastery score.
@@ -199,8 +243,13 @@ def test_a_failed_quiz_fails_against_the_mastery_score(lms):
     lms = lms()
     lms.launch(key, "1.2")
     lms.answer_quiz(key, module, right=False)
-    lms.mark_done(key, module)
+    lms.wait_value("cmi.core.score.raw", "0")
+    assert lms.value("cmi.core.lesson_status") == "incomplete"  # checked, not marked done
+    # The quiz page offers the done button once every question is checked.
+    lms.mark_done(key, module, on_quiz=True)
     lms.wait_value("cmi.core.lesson_status", "failed")
+    assert axe_violations(lms.course_frame()) == []  # the quiz page, in the package
+    assert not lms.tab.errors
     assert lms.value("cmi.core.score.raw") == "0"
 
 
@@ -286,7 +335,10 @@ def test_without_an_api_the_package_works_and_says_nothing_is_reported(lms):
     expect(lms.status()).to_contain_text("inget rapporteras")
     lms.write_note(SECRET)
     lms.mark_done(key, module)
-    expect(lms.course.locator("[data-leda-done-text]")).to_contain_text("markerat modulen som klar")
+    # The mark is kept in this browser: the page opened again says done.
+    lms.open(key, f"modules/{module}.html")
+    lms.expect_done(lms.course.locator("[data-leda-done]"))
+    expect(lms.course.locator("[data-note-field]").first).to_have_value(SECRET)
     assert not lms.tab.errors
 
 
@@ -302,7 +354,7 @@ def test_an_api_that_fails_loses_nothing_and_logs_the_code(lms):
     lms.mark_done(key, module)
     lms.open(key, f"modules/{module}.html")
     expect(lms.course.locator("[data-note-field]").first).to_have_value(SECRET)
-    expect(lms.course.locator("[data-leda-done-text]")).to_contain_text("markerat modulen som klar")
+    lms.expect_done(lms.course.locator("[data-leda-done]"))
     assert not lms.tab.errors
 
 

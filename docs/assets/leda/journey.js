@@ -72,10 +72,11 @@
   function count(list) {
     return list.filter(done).length;
   }
-  /* The module a link goes to ("…/modules/<id>/"), or null. */
+  /* The module a link goes to ("…/modules/<id>/", or "…/modules/<id>.html" in the
+   * offline copy and SCORM packages, built without directory URLs), or null. */
   function linked(a) {
     var url = new URL(a.href, location.href);
-    var m = !url.hash && /\/modules\/([a-z0-9-]+)\/(index\.html)?$/.exec(url.pathname);
+    var m = !url.hash && /\/modules\/([a-z0-9-]+)(?:\/(?:index\.html)?|\.html)$/.exec(url.pathname);
     return m && m[1];
   }
   function mark(link, on) {

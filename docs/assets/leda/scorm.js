@@ -5,7 +5,8 @@
  * describe), initialises once, shows the course in the frame (at the page to resume
  * at) and reports, committing after every change:
  *   completion: incomplete until every module of the package is marked done
- *               (done:<module> entries; the learner's button on the module page);
+ *               (done:<module> entries {v, done, updated}, written by journey.js
+ *               when the learner presses the done button on the module or quiz page);
  *   score:      the share of the quizzes' scored questions answered right, as raw
  *               0-100 with min 0 and max 100 (scaled 0-1 too for 2004);
  *   passed or failed, when the package has a mastery score, once complete;
@@ -117,7 +118,9 @@
     var out = { complete: true, raw: 0, max: 0, scored: false, d: [], s: {} };
     P.modules.forEach(function (m) {
       var mark = D.read("done:" + m.id);
-      var done = mark.state === "ok" ? mark.value.done === true : saved.d.indexOf(m.id) >= 0;
+      // As journey.js reads it: a mark a newer Leda saved counts too.
+      var known = (mark.state === "ok" || mark.state === "newer") && mark.value && typeof mark.value.done === "boolean";
+      var done = known ? mark.value.done : saved.d.indexOf(m.id) >= 0;
       if (done) out.d.push(m.id);
       else out.complete = false;
       var quiz = D.read("quiz:" + m.id);
