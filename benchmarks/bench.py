@@ -70,6 +70,14 @@ def make_plain(project: Path) -> None:
     shutil.rmtree(project / "docs" / "assets" / "leda")
 
 
+def exercise_ids(text: str) -> set[str]:
+    """The ids of a module page's exercises (its front matter's ``exercises:``)."""
+    import yaml
+
+    front = yaml.safe_load(text.split("---\n")[1])
+    return {e["id"] for e in front.get("exercises", [])}
+
+
 def scale(project: Path, count: int) -> None:
     """Replace the course with ``count`` modules per language, copied from the real ones."""
     modules = project / "docs" / "modules"
@@ -92,8 +100,14 @@ def scale(project: Path, count: int) -> None:
         new = f"m{n:03d}-{source}"
         for lang in ("sv", "en"):
             text = texts[(source, lang)].replace(f"id: {source}\n", f"id: {new}\n", 1)
-            # exercise ids are unique across the course
-            text = re.sub(r"(- id: |/// exercise \| )([a-z0-9-]+)", rf"\g<1>{new}-\2", text)
+            # exercise ids are unique across the course (objectives' and commitments'
+            # ids only within a module): rename the exercises and what names them
+            ids = exercise_ids(texts[(source, "sv")])
+            text = re.sub(
+                r"(- id: |/// exercise \| |exercise: |#)([a-z0-9-]+)\b",
+                lambda m, new=new, ids=ids: f"{m[1]}{new}-{m[2]}" if m[2] in ids else m[0],
+                text,
+            )
             text = re.sub(r"\]\((?:\.\./modules/|\./)?([a-z-]+)\.md", "](../course.md", text)
             (modules / f"{new}.{lang}.md").write_text(text, encoding="utf-8")
         (project / "quizzes" / f"{new}.yml").write_text(quizzes[source], encoding="utf-8")
