@@ -404,12 +404,24 @@ def test_the_closed_drawer_takes_no_focus_and_the_open_one_does(browser, real_se
     try:
         page = tab.page
         page.goto(real_server.url + "modules/leadership-gym/")
-        link = page.locator(".md-sidebar--primary .md-nav__link").first
+        # With navigation.tabs the drawer's top level holds the audiences' sections and
+        # opens at the current page's list (the track): its first link is what the
+        # learner sees first (the top level's first link lies underneath, covered).
+        link = page.locator(
+            ".md-sidebar--primary .md-nav__list:has(> .md-nav__item > .md-nav__link--active)"
+            " > .md-nav__item > a.md-nav__link"
+        ).first
         link.focus()
         assert not link.evaluate("a => a === document.activeElement")  # hidden: not focusable
         page.locator("label.md-header__button[for=__drawer]").click()
         link.focus()
         assert link.evaluate("a => a === document.activeElement")
         assert link.evaluate("a => a.getBoundingClientRect().left") >= 0
+        # Drawn where it is, not under another panel.
+        assert link.evaluate(
+            """a => { const r = a.getBoundingClientRect();
+              return a.contains(document.elementFromPoint(r.left + r.width / 2,
+                                                          r.top + r.height / 2)); }"""
+        )
     finally:
         tab.close()
