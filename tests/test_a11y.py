@@ -389,7 +389,7 @@ def test_no_axe_violations_after_using_the_quiz_the_journal_and_the_composer(
         adds = page.locator("[data-add]")
         for i in (0, 3, 7):
             adds.nth(i).click()
-        page.locator("[data-add-break]").click()
+        page.locator("[data-add-kind=break]").click()
         assert page.locator("[data-plan-items] > li").count() == 4
         page.locator("[data-plan-items] [data-action]").first.focus()
         found["composer"] = axe_violations(page)
@@ -404,12 +404,27 @@ def test_the_closed_drawer_takes_no_focus_and_the_open_one_does(browser, real_se
     try:
         page = tab.page
         page.goto(real_server.url + "modules/leadership-gym/")
-        link = page.locator(".md-sidebar--primary .md-nav__link").first
+        # With navigation.tabs the drawer's top level holds the audiences' sections and
+        # opens at the current page's list (the track): its first link is what the
+        # learner sees first (the top level's first link lies underneath, covered).
+        link = page.locator(
+            ".md-sidebar--primary .md-nav__list:has(> .md-nav__item > .md-nav__link--active)"
+            " > .md-nav__item > a.md-nav__link"
+        ).first
         link.focus()
         assert not link.evaluate("a => a === document.activeElement")  # hidden: not focusable
         page.locator("label.md-header__button[for=__drawer]").click()
         link.focus()
         assert link.evaluate("a => a === document.activeElement")
-        assert link.evaluate("a => a.getBoundingClientRect().left") >= 0
+        # The drawer slides in: once it is in, the link is on screen.
+        page.wait_for_function(
+            "a => a.getBoundingClientRect().left >= 0", arg=link.element_handle()
+        )
+        # Drawn where it is, not under another panel.
+        assert link.evaluate(
+            """a => { const r = a.getBoundingClientRect();
+              return a.contains(document.elementFromPoint(r.left + r.width / 2,
+                                                          r.top + r.height / 2)); }"""
+        )
     finally:
         tab.close()

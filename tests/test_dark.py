@@ -221,7 +221,9 @@ def test_no_axe_violations_in_the_dark_scheme(browser, real_server, prefix):
                 page.locator("[data-action=check-all]").click()
                 page.locator(".leda-option.is-right").first.wait_for()
             if path.startswith("modules/leadership-gym/") and path.count("/") == 2:
-                note = page.locator("textarea").first
+                # The exercise's note (partials/leda/note.html), not the commitment's
+                # own-words field, which stays hidden until that choice is made.
+                note = page.locator("[data-note-field]").first
                 note.fill("Mina tankar")
                 note.blur()
             violations = axe_violations(page)
