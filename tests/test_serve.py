@@ -132,3 +132,26 @@ def test_lang_previews_the_default_language_alone(project, tmp_path):
 def test_lang_refuses_a_language_it_cannot_preview_alone(project):
     with pytest.raises(RuntimeError, match=r"only the default language \(sv\) is previewed alone"):
         LiveServe(project, "--lang", "en", timeout=120)
+
+
+def test_compiled_templates_are_kept_apart_for_environments_with_other_filters():
+    """The module blocks' environment and the pages' both render partials such as the
+    agenda; a filter that takes the context in one of them (leda_url) is compiled
+    differently, so their compiled code must not be shared (it once broke ./leda serve
+    on the plan pages)."""
+    import importlib.util
+
+    from conftest import ROOT
+    from jinja2 import DictLoader, Environment, pass_context
+
+    spec = importlib.util.spec_from_file_location("leda_serve", ROOT / "tools" / "serve.py")
+    serve = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(serve)
+    cache = serve.TemplateCache()
+    source = "{{ 'a/' | leda_url }}"
+    plain = Environment(loader=DictLoader({"t.html": source}), bytecode_cache=cache)
+    plain.filters["leda_url"] = lambda path: "plain:" + path
+    paged = Environment(loader=DictLoader({"t.html": source}), bytecode_cache=cache)
+    paged.filters["leda_url"] = pass_context(lambda context, path: "page:" + path)
+    assert plain.get_template("t.html").render() == "plain:a/"
+    assert paged.get_template("t.html").render() == "page:a/"

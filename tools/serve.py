@@ -705,7 +705,14 @@ class TemplateCache:
     def get_bucket(self, environment, name, filename, source):
         import jinja2
 
-        bucket = jinja2.bccache.Bucket(environment, f"{filename or name}", _checksum(source))
+        # Jinja compiles a filter call differently when the filter takes the context
+        # (leda_url does in the pages' environment, not in the one module blocks use):
+        # code compiled for one environment's filters must not run in another's.
+        filters = sorted(
+            (n, str(getattr(f, "jinja_pass_arg", ""))) for n, f in environment.filters.items()
+        )
+        key = f"{filename or name}|{_checksum(repr(filters))}"
+        bucket = jinja2.bccache.Bucket(environment, key, _checksum(source))
         code = self.code.get(bucket.key)
         if code is not None:
             bucket.bytecode_from_string(code)
