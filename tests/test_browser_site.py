@@ -51,6 +51,21 @@ def test_swedish_search_finds_inflected_forms_and_only_swedish_pages(tab, fixtur
     assert tab.foreign_requests(fixture_server) == []
 
 
+def test_a_page_that_is_only_read_loads_no_search_code_until_search_opens(tab, fixture_server):
+    def search_requests():
+        return [u for u in tab.requests if "search" in u.rsplit("/", 1)[-1]]
+
+    tab.page.goto(fixture_server.url + "modules/sample-trust/", wait_until="networkidle")
+    assert search_requests() == []  # neither index nor worker: leda.js starts them later
+    hits = search(tab.page, "tillit")
+    assert any("modules/sample-trust/" in h for h in hits), hits
+    loaded = search_requests()
+    assert [u for u in loaded if u.endswith("search_index.json")], loaded
+    assert [u for u in loaded if "search-worker.js" in u], loaded
+    assert [u for u in loaded if "/workers/search." in u], loaded
+    assert tab.errors == []
+
+
 def test_english_search_finds_only_english_pages(tab, fixture_server):
     tab.page.goto(fixture_server.url + "en/about/")
     hits = search(tab.page, "trusting")  # stemmed to "trust"

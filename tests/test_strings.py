@@ -88,21 +88,55 @@ def test_templates_have_one_way_to_the_text():
         assert 'replace("{' not in text and "replace('{" not in text, f"{rel}: use | fill(...)"
 
 
-def test_every_text_a_script_names_is_on_the_page():
-    """Pages carry only the texts scripts read (strings.SCRIPT_PREFIXES); a script that
-    names a key of another prefix would get the key itself instead of the text."""
-    from leda.strings import SCRIPT_PREFIXES, for_scripts
+SCRIPTS = ROOT / "docs" / "assets" / "leda"
+
+
+def test_every_script_declares_the_texts_it_reads():
+    """A page carries only its scripts' texts (strings.SCRIPT_STRINGS): every key a script
+    names, or begins in code ("journey.store." + result), is under one of its prefixes,
+    or the page would show the key itself instead of the text."""
+    from leda.strings import SCRIPT_STRINGS
 
     texts = strings("sv")
-    prefixes = {key.split(".", 1)[0] for key in texts if "." in key}
-    named = {}
-    for script in sorted((ROOT / "docs" / "assets" / "leda").glob("*.js")):
+    prefixes = "|".join(sorted({key.split(".", 1)[0] for key in texts if "." in key}))
+    key = re.compile(rf"""["']((?:{prefixes})\.[\w.]*)["']""")
+    written = ["scorm-package.js"]  # into each SCORM package, by hooks/leda/scorm.py
+    assert sorted(SCRIPT_STRINGS) == sorted([p.name for p in SCRIPTS.glob("*.js")] + written)
+    uncovered = {}
+    for script in sorted(SCRIPTS.glob("*.js")):
+        declared = SCRIPT_STRINGS[script.name]
+        for name in sorted(set(key.findall(script.read_text(encoding="utf-8")))):
+            if not (declared and name.startswith(declared)):
+                uncovered.setdefault(script.name, []).append(name)
+    assert uncovered == {}, "add these to the script's SCRIPT_STRINGS in hooks/leda/strings.py"
+    for script, declared in SCRIPT_STRINGS.items():
+        for prefix in declared:
+            assert any(k.startswith(prefix) for k in texts), f"{script}: no text starts {prefix!r}"
+
+
+def test_the_scripts_a_script_loads_are_declared():
+    """journey.js loads followup.js and commitment.js itself: pages with it carry their texts."""
+    from leda.strings import SCRIPT_LOADS
+
+    names = {p.name for p in SCRIPTS.glob("*.js")}
+    for script in sorted(SCRIPTS.glob("*.js")):
         source = script.read_text(encoding="utf-8")
-        for prefix in prefixes:
-            if re.search(rf"[\"']{prefix}\.", source):
-                named.setdefault(prefix, []).append(script.name)
-    missing = {p: files for p, files in named.items() if p not in SCRIPT_PREFIXES}
-    assert missing == {}, "add these prefixes to SCRIPT_PREFIXES in hooks/leda/strings.py"
-    kept = for_scripts(texts)
-    assert "statement.intro" not in kept and "quiz.check" in kept and "locale" in kept
-    assert len(kept) < len(texts)
+        named = set(re.findall(r"""["'](?:assets/leda/)?([\w-]+\.js)["']""", source))
+        loads = sorted((named & names) - {script.name})
+        assert loads == sorted(SCRIPT_LOADS.get(script.name, ())), script.name
+
+
+def test_a_page_carries_its_scripts_texts_and_no_others():
+    from leda.strings import TextError, for_scripts
+
+    texts = strings("sv")
+    module = for_scripts(texts, ["leda.js", "data.js", "journal.js", "journey.js"])
+    assert "locale" in module and "note.saved" in module and "ics.problem.date" in module
+    assert "journey.commitment_saved" in module and "journey.followup_saved" in module
+    assert "journey.store.full" in module and "exercise.copied" in module
+    others = ("composer", "groups", "gym", "timer", "quiz")
+    assert [k for k in module if k.split(".")[0] in others] == []
+    assert "journey.record_remembered" not in module and "statement.intro" not in module
+    assert "quiz.check" in for_scripts(texts, ["quiz.js"])
+    with pytest.raises(TextError, match="SCRIPT_STRINGS"):
+        for_scripts(texts, ["nowhere.js"])

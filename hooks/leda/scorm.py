@@ -46,6 +46,7 @@ from .configfiles import ConfigFiles, Report, SettingsError
 from .csp import add_policy
 from .languages import prefix
 from .problems import Problems
+from .strings import for_scripts
 
 SWITCH = "LEDA_SCORM"  # the build's switch (./leda scorm sets it, with LEDA_OFFLINE)
 SETTING = ("extra", "leda", "scorm")
@@ -193,8 +194,8 @@ def write_build_parts(build, site: Path, site_name: str, site_description: str) 
 
 
 def launch_strings(t) -> dict:
-    """The interface text the launch page's scripts need (``scorm.*``)."""
-    return {key: t[key] for key in sorted(t) if key.startswith("scorm.")}
+    """The interface text the launch page's scripts read (leda-scorm-launch.html)."""
+    return for_scripts(t, ["scorm-package.js", "leda.js", "data.js", "scorm.js"])
 
 
 # --- The packages --------------------------------------------------------------------

@@ -17,27 +17,50 @@ import re
 
 LANG_TEMPLATE = "partials/leda/lang/{lang}.html"
 
-# The texts scripts read (from the page's #leda-strings): the keys without a dot and
-# those with one of these prefixes. The rest (the statement, the home page, guides...)
-# only templates use, so pages do not carry them. tests/test_strings.py checks that
-# every prefix a script names is here.
-SCRIPT_PREFIXES = (
-    "composer",
-    "exercise",
-    "groups",
-    "gym",
-    "ics",
-    "journal",
-    "journey",
-    "module",
-    "note",
-    "plan",
-    "progress",
-    "quiz",
-    "scorm",
-    "search",
-    "timer",
-)
+# The texts each script reads from the page's #leda-strings, by key prefix. A page
+# carries the texts of the scripts it loads and no others (overrides/main.html names
+# them): a module page does not carry the composer's or the timer's. Keys without a dot
+# ("locale") are on every page. tests/test_strings.py checks that every key a script
+# names, or begins in code ("journey.store." + result), starts with one of its prefixes.
+SCRIPT_STRINGS: dict[str, tuple[str, ...]] = {
+    "leda.js": ("exercise.copied", "search."),
+    "data.js": ("journal.import_",),  # the import's errors, said by the page that imports
+    "journal.js": ("note.", "progress."),
+    "journey.js": (
+        "journey.done",
+        "journey.mark_",
+        "journey.nav_done",
+        "journey.not_done",
+        "journey.track_progress",
+        "progress.",
+    ),
+    "followup.js": ("journey.followup_", "journey.nav_done", "journey.store."),
+    "commitment.js": (
+        "journey.commitment_",
+        "journey.ics_description",
+        "journey.result.",
+        "journey.store.",
+    ),
+    "ics.js": ("ics.",),
+    "quiz.js": ("quiz.",),
+    "record.js": ("journey.record_", "journey.store.", "progress.count"),
+    "journal-page.js": ("journal.", "journey.journal_", "journey.result.", "note.", "progress."),
+    "composer.js": ("composer.", "module.", "plan."),
+    "groups.js": ("groups.",),
+    "learning-groups.js": ("groups.",),
+    "gym.js": ("groups.", "gym.", "ics."),
+    "timer.js": ("timer.",),
+    "scorm.js": ("scorm.",),
+    "scorm-package.js": (),  # written into each SCORM package (scorm.py)
+    "search-worker.js": (),
+    "file-worker.js": (),
+}
+# Scripts that load others themselves: a page with the first carries the others' texts.
+SCRIPT_LOADS: dict[str, tuple[str, ...]] = {
+    "leda.js": ("search-worker.js",),  # as Material's search worker
+    "journey.js": ("followup.js", "commitment.js"),
+    "commitment.js": ("ics.js",),
+}
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
@@ -72,12 +95,31 @@ def load_strings(env, lang: str) -> Strings:
     return Strings(lang, env.get_template(LANG_TEMPLATE.format(lang=lang)).module.strings)
 
 
-def for_scripts(strings: dict[str, str]) -> dict[str, str]:
-    """The part of a language's texts that scripts read (``SCRIPT_PREFIXES``)."""
+def scripts_with_loads(scripts) -> list[str]:
+    """``scripts`` and every script they load themselves (``SCRIPT_LOADS``), in order."""
+    out: list[str] = []
+    todo = list(scripts)
+    while todo:
+        name = todo.pop(0)
+        if name not in out:
+            out.append(name)
+            todo.extend(SCRIPT_LOADS.get(name, ()))
+    return out
+
+
+def for_scripts(strings: dict[str, str], scripts) -> dict[str, str]:
+    """The texts the page's ``scripts`` read (``SCRIPT_STRINGS``), and the keys without a dot."""
+    unknown = [name for name in scripts if name not in SCRIPT_STRINGS]
+    if unknown:
+        raise TextError(
+            f"no texts are declared for the scripts {unknown}: add them to SCRIPT_STRINGS "
+            "in hooks/leda/strings.py"
+        )
+    prefixes = tuple(p for name in scripts_with_loads(scripts) for p in SCRIPT_STRINGS[name])
     return {
         key: text
         for key, text in strings.items()
-        if "." not in key or key.split(".", 1)[0] in SCRIPT_PREFIXES
+        if "." not in key or (prefixes and key.startswith(prefixes))
     }
 
 

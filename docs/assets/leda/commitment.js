@@ -51,7 +51,7 @@
     if (list) list.hidden = true;
     var stored = D.read(name);
     current = stored.state === "ok" || stored.state === "newer" ? stored.value : null;
-    if (stored.state === "newer") J.say(status, "journey.newer", null, true);
+    if (stored.state === "newer") J.say(status, "journey.store.newer", null, true);
     due.value = J.today(7);
     due.min = J.today();
     own.addEventListener("input", function () {
@@ -76,7 +76,7 @@
       var entry = { v: 1, text: text, option: chosen.value || null, due: due.value, made: now(), updated: now(), later: null, answer: null };
       var result = D.put(name, entry);
       if (result !== "newer") current = entry;
-      J.say(status, result === "ok" ? "journey.commitment_saved" : "journey." + result, null, result !== "ok");
+      J.say(status, result === "ok" ? "journey.commitment_saved" : "journey.store." + result, null, result !== "ok");
       show();
       status.focus();
     });

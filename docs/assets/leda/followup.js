@@ -53,7 +53,7 @@
     var form = $("[data-followup-form]", el);
     function save(change, key) {
       var result = D.put(due[0], Object.assign({}, c, change, { updated: now() }));
-      if (result !== "ok") return J.say(status, "journey." + result, null, true);
+      if (result !== "ok") return J.say(status, "journey.store." + result, null, true);
       form.hidden = true;
       J.say(status, key);
       status.setAttribute("tabindex", "-1");

@@ -55,9 +55,36 @@
       worker.searchParams.set("material", material);
       config.search = worker.href;
       configEl.textContent = JSON.stringify(config);
+      lazyWorker(worker.href);
     } catch (e) {
       /* leave Material's configuration as it is */
     }
+  }
+
+  // Material starts its search worker on every page load, though its first message
+  // waits for the index (above). Leda's stand-in starts the worker with that message,
+  // so a page that is only read loads neither worker's code.
+  function lazyWorker(url) {
+    var Real = window.Worker; // or, opened from disk, file-worker.js's stand-in
+    if (!Real || typeof EventTarget !== "function") return;
+    window.Worker = function (address, options) {
+      if (String(address) !== url) return new Real(address, options);
+      var proxy = new EventTarget();
+      var real = null;
+      proxy.postMessage = function (message) {
+        if (!real) {
+          real = new Real(address, options);
+          real.addEventListener("message", function (event) {
+            proxy.dispatchEvent(new MessageEvent("message", { data: event.data }));
+          });
+        }
+        real.postMessage(message);
+      };
+      proxy.terminate = function () {
+        if (real) real.terminate();
+      };
+      return proxy;
+    };
   }
   var root = new URL("../../", script ? script.src : location.href); // the site root
   var stringsEl = document.getElementById("leda-strings");

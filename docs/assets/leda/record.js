@@ -74,7 +74,7 @@
       return;
     }
     var result = D.put("name:record", { v: 1, name: name, updated: new Date().toISOString() });
-    if (result !== "ok") J.say(status, "journey." + result, null, true);
+    if (result !== "ok") J.say(status, "journey.store." + result, null, true);
   }
   nameField.addEventListener("input", function () {
     render();
