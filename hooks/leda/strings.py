@@ -119,7 +119,7 @@ def for_scripts(strings: dict[str, str], scripts) -> dict[str, str]:
     return {
         key: text
         for key, text in strings.items()
-        if "." not in key or (prefixes and key.startswith(prefixes))
+        if "." not in key or key.startswith(prefixes)
     }
 
 
