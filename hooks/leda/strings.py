@@ -117,9 +117,7 @@ def for_scripts(strings: dict[str, str], scripts) -> dict[str, str]:
         )
     prefixes = tuple(p for name in scripts_with_loads(scripts) for p in SCRIPT_STRINGS[name])
     return {
-        key: text
-        for key, text in strings.items()
-        if "." not in key or key.startswith(prefixes)
+        key: text for key, text in strings.items() if "." not in key or key.startswith(prefixes)
     }
 
 
